@@ -154,16 +154,19 @@ Classification classify_natural_breaks(std::span<const double> values, int class
 
     const double inf = std::numeric_limits<double>::infinity();
     // cost[c][j]: best total SSD of d[0..j] in c+1 classes; start[c][j]: first index of the last class.
-    std::vector<std::vector<double>> cost(k, std::vector<double>(m, inf));
-    std::vector<std::vector<size_t>> start(k, std::vector<size_t>(m, 0));
-    for (size_t j = 0; j < m; ++j) cost[0][j] = ssd(0, j);
+    // Flat k x m arrays (row c = c+1 classes).
+    std::vector<double> cost_flat(k * m, inf);
+    std::vector<size_t> start_flat(k * m, 0);
+    auto cost = [&](size_t c) { return cost_flat.data() + c * m; };
+    auto start = [&](size_t c) { return start_flat.data() + c * m; };
+    for (size_t j = 0; j < m; ++j) cost(0)[j] = ssd(0, j);
     for (size_t c = 1; c < k; ++c) {
         for (size_t j = c; j < m; ++j) {
             for (size_t i = c; i <= j; ++i) {  // last class = d[i..j]
-                double total = cost[c - 1][i - 1] + ssd(i, j);
-                if (total < cost[c][j]) {
-                    cost[c][j] = total;
-                    start[c][j] = i;
+                double total = cost(c - 1)[i - 1] + ssd(i, j);
+                if (total < cost(c)[j]) {
+                    cost(c)[j] = total;
+                    start(c)[j] = i;
                 }
             }
         }
@@ -175,7 +178,7 @@ Classification classify_natural_breaks(std::span<const double> values, int class
     size_t j = m - 1;
     for (size_t c = k; c-- > 0;) {
         uppers[c] = d[j];
-        if (c > 0) j = start[c][j] - 1;
+        if (c > 0) j = start(c)[j] - 1;
     }
     out.upper_bounds = std::move(uppers);
     assign(out, values);
