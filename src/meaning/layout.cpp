@@ -542,7 +542,7 @@ std::vector<std::pair<int, std::vector<std::string>>> read_csv(const std::string
 
 struct Gazetteer::Impl {
     std::string maps_dir, csv_path;
-    std::vector<MapFeature> counties, prefectures, rivers, ranges, lakes;
+    std::vector<MapFeature> counties, prefectures, rivers, ranges, lakes, province;
     bool have_rivers = false, have_ranges = false, have_lakes = false, have_prefectures = false;
     std::map<std::string, Vec2> seat_by_code;  // maps/seats.geojson
     std::vector<GazPlace> places;
@@ -565,6 +565,13 @@ struct Gazetteer::Impl {
             for (size_t i = 0; i < counties.size(); ++i)
                 if (strip_admin_suffix(counties[i].name) == strip_admin_suffix(q)) hit.push_back(i);
         return hit;
+    }
+    // The province (province.geojson) when q is its code or name, else nullptr.
+    const MapFeature* find_province(const std::string& q) const {
+        for (const auto& p : province)
+            if (p.geom && (is_code(q) ? p.code == q : (p.name == q || strip_admin_suffix(p.name) == q || p.name == q + "省")))
+                return &p;
+        return nullptr;
     }
     std::vector<size_t> find_prefectures(const std::string& q) const {
         std::vector<size_t> hit;
@@ -671,6 +678,8 @@ Gazetteer Gazetteer::load(const std::string& maps_dir, const std::string& gazett
     optional_layer("rivers.geojson", g->rivers, g->have_rivers);
     optional_layer("ranges.geojson", g->ranges, g->have_ranges);
     optional_layer("lakes.geojson", g->lakes, g->have_lakes);
+    bool have_province = false;
+    optional_layer("province.geojson", g->province, have_province);
     std::string sp = g->layer_path("seats.geojson");
     if (fs::exists(sp))
         for (auto& f : read_features(sp))
@@ -825,21 +834,26 @@ GeomPtr make_valid(const OGRGeometry* g) {
     return v;
 }
 
-GeomPtr union_all(std::vector<GeomPtr>& parts, const SourcePos& where) {
-    auto mp = std::make_unique<OGRGeometryCollection>();
-    for (auto& p : parts) mp->addGeometry(p.get());
-    GeomPtr u(mp->UnionCascaded());
-    if (!u) {
-        // UnionCascaded wants a MultiPolygon; fall back to pairwise unions.
-        GeomPtr acc;
-        for (auto& p : parts) {
-            if (!acc) { acc.reset(p->clone()); continue; }
-            GeomPtr next(acc->Union(p.get()));
-            if (!next) fail(where, "the union of the referenced areas failed (GEOS)");
-            acc = std::move(next);
-        }
-        return acc;
+void polygons_of(const OGRGeometry* g, OGRMultiPolygon& out) {
+    if (!g) return;
+    switch (wkbFlatten(g->getGeometryType())) {
+        case wkbPolygon: out.addGeometry(g); break;
+        case wkbMultiPolygon:
+        case wkbGeometryCollection:
+            for (const auto* sub : *g->toGeometryCollection()) polygons_of(sub, out);
+            break;
+        default: break;  // slivers made lines/points by MakeValid are dropped
     }
+}
+
+// Union of polygonal parts (GEOS cascaded union).
+GeomPtr union_all(std::vector<GeomPtr>& parts, const SourcePos& where) {
+    OGRMultiPolygon mp;
+    for (auto& p : parts) polygons_of(p.get(), mp);
+    if (mp.IsEmpty()) fail(where, "the referenced areas are empty");
+    if (mp.getNumGeometries() == 1) return GeomPtr(mp.getGeometryRef(0)->clone());
+    GeomPtr u(mp.UnionCascaded());
+    if (!u) fail(where, "the union of the referenced areas failed (GEOS)");
     return u;
 }
 
@@ -848,6 +862,8 @@ Vec2 anchor_of(const Geometry& g) {
     if (g.kind == GeomKind::Point) return g.points.front();
     return label_point(g, 1e-4);
 }
+
+constexpr double kLineClipMarginKm = 3.0;
 
 struct Resolver {
     const Gazetteer::Impl& G;
@@ -993,12 +1009,23 @@ struct Resolver {
             bool pref = (is_code(within->text) && ends_with(within->text, "00")) ||
                         (!is_code(within->text) && !G.find_prefectures(within->text).empty());
             GeomPtr clip;
-            if (pref) {
+            if (const MapFeature* prov = G.find_province(within->text)) {
+                clip = make_valid(prov->geom.get());
+            } else if (pref) {
                 const auto& p = G.prefecture(within->text, within->pos);
                 if (!p.geom) fail(within->pos, "prefecture " + p.name + " has no geometry");
                 clip = make_valid(p.geom.get());
             } else {
                 clip = county_geom(*within);
+            }
+            if (dim == 1) {
+                // Rivers often run along the boundary they are clipped to (黄河 on 运城's border), and
+                // the two come from different sources: lines are clipped to the area grown by 3 km.
+                project(clip.get(), albers, true);
+                GeomPtr grown(clip->Buffer(kLineClipMarginKm * 1000.0, 8));
+                if (!grown) fail(within->pos, "buffer failed (GEOS)");
+                project(grown.get(), albers, false);
+                clip = std::move(grown);
             }
             GeomPtr cut(g->Intersection(clip.get()));
             if (!cut || cut->IsEmpty())
