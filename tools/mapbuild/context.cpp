@@ -155,17 +155,37 @@ int level_of(const std::string& header) {
 std::vector<River> build_rivers(const std::string& dump) {
     std::map<int, std::vector<Polyline>> by_level;
     for (auto& s : read_gmt_segments(dump)) by_level[level_of(s.header)].push_back(std::move(s.points));
+    // GSHHG hands out whole bins, which reach past the box: clip to it.
+    auto box = box_polygon();
     std::vector<River> out;
+    auto add = [&](int level, const OGRLineString& l) {
+        River r;
+        r.level = level;
+        r.geom.reset(l.clone());
+        round_to_grid(*r.geom);
+        if (r.geom->getNumPoints() < 2) return;
+        // 黄河 is the only double-lined (level 1) river in the box.
+        if (level == 1) r.name = "黄河";
+        out.push_back(std::move(r));
+    };
     for (auto& [level, pieces] : by_level)
         for (auto& line : merge_lines(std::move(pieces))) {
-            River r;
-            r.level = level;
-            r.geom = line_of(line);
-            round_to_grid(*r.geom);
-            if (r.geom->getNumPoints() < 2) continue;
-            // 黄河 is the only double-lined (level 1) river in the box.
-            if (level == 1) r.name = "黄河";
-            out.push_back(std::move(r));
+            auto whole = line_of(line);
+            GeomPtr clipped(whole->Intersection(box.get()));
+            if (!clipped || clipped->IsEmpty()) continue;
+            if (wkbFlatten(clipped->getGeometryType()) == wkbLineString) {
+                add(level, *clipped->toLineString());
+                continue;
+            }
+            // A line leaving and re-entering the box comes back in pieces: merge what touches.
+            std::vector<Polyline> parts;
+            for (const auto* g : *clipped->toGeometryCollection()) {
+                if (wkbFlatten(g->getGeometryType()) != wkbLineString) continue;
+                Polyline p;
+                for (const auto& v : *g->toLineString()) p.push_back({v.getX(), v.getY()});
+                parts.push_back(std::move(p));
+            }
+            for (const auto& p : merge_lines(std::move(parts))) add(level, *line_of(p));
         }
     for (const auto& seed : river_seeds()) {
         River* best = nullptr;
