@@ -150,47 +150,11 @@ int level_of(const std::string& header) {
     return std::stoi(header.substr(pos + 6));
 }
 
-}  // namespace
-
-std::vector<River> build_rivers(const std::string& dump) {
-    std::map<int, std::vector<Polyline>> by_level;
-    for (auto& s : read_gmt_segments(dump)) by_level[level_of(s.header)].push_back(std::move(s.points));
-    // GSHHG hands out whole bins, which reach past the box: clip to it.
-    auto box = box_polygon();
-    std::vector<River> out;
-    auto add = [&](int level, const OGRLineString& l) {
-        River r;
-        r.level = level;
-        r.geom.reset(l.clone());
-        round_to_grid(*r.geom);
-        if (r.geom->getNumPoints() < 2) return;
-        // 黄河 is the only double-lined (level 1) river in the box.
-        if (level == 1) r.name = "黄河";
-        out.push_back(std::move(r));
-    };
-    for (auto& [level, pieces] : by_level)
-        for (auto& line : merge_lines(std::move(pieces))) {
-            auto whole = line_of(line);
-            GeomPtr clipped(whole->Intersection(box.get()));
-            if (!clipped || clipped->IsEmpty()) continue;
-            if (wkbFlatten(clipped->getGeometryType()) == wkbLineString) {
-                add(level, *clipped->toLineString());
-                continue;
-            }
-            // A line leaving and re-entering the box comes back in pieces: merge what touches.
-            std::vector<Polyline> parts;
-            for (const auto* g : *clipped->toGeometryCollection()) {
-                if (wkbFlatten(g->getGeometryType()) != wkbLineString) continue;
-                Polyline p;
-                for (const auto& v : *g->toLineString()) p.push_back({v.getX(), v.getY()});
-                parts.push_back(std::move(p));
-            }
-            for (const auto& p : merge_lines(std::move(parts))) add(level, *line_of(p));
-        }
+void name_rivers(std::vector<River>& rivers) {
     for (const auto& seed : river_seeds()) {
         River* best = nullptr;
         double best_km = kSeedReachKm;
-        for (auto& r : out) {
+        for (auto& r : rivers) {
             if (r.level != seed.level) continue;
             const double d = distance_to_line_km(seed.at, *r.geom);
             if (d < best_km) best_km = d, best = &r;
@@ -201,6 +165,60 @@ std::vector<River> build_rivers(const std::string& dump) {
         if (!best->name.empty() && best->name != seed.name)
             throw std::runtime_error(std::string("river seed for ") + seed.name + " hits " + best->name);
         best->name = seed.name;
+    }
+}
+
+}  // namespace
+
+std::vector<River> build_rivers(const std::string& dump) {
+    std::map<int, std::vector<Polyline>> by_level;
+    for (auto& s : read_gmt_segments(dump)) by_level[level_of(s.header)].push_back(std::move(s.points));
+    std::vector<River> whole;
+    for (auto& [level, pieces] : by_level)
+        for (auto& line : merge_lines(std::move(pieces))) {
+            River r;
+            r.level = level;
+            r.geom = line_of(line);
+            // 黄河 is the only double-lined (level 1) river in the box.
+            if (level == 1) r.name = "黄河";
+            whole.push_back(std::move(r));
+        }
+    name_rivers(whole);
+    // GSHHG hands out whole bins, which reach past the box: clip to it, after naming, so that
+    // every piece keeps its name. Lines inside the box are left alone (GEOS would split them
+    // where they touch themselves).
+    auto box = box_polygon();
+    std::vector<River> out;
+    auto add = [&](const River& from, const OGRLineString& l) {
+        River r;
+        r.level = from.level;
+        r.name = from.name;
+        r.geom.reset(l.clone());
+        round_to_grid(*r.geom);
+        if (r.geom->getNumPoints() >= 2) out.push_back(std::move(r));
+    };
+    for (const auto& r : whole) {
+        OGREnvelope e;
+        r.geom->getEnvelope(&e);
+        if (e.MinX >= kBoxWest && e.MaxX <= kBoxEast && e.MinY >= kBoxSouth && e.MaxY <= kBoxNorth) {
+            add(r, *r.geom);
+            continue;
+        }
+        GeomPtr clipped(r.geom->Intersection(box.get()));
+        if (!clipped || clipped->IsEmpty()) continue;
+        if (wkbFlatten(clipped->getGeometryType()) == wkbLineString) {
+            add(r, *clipped->toLineString());
+            continue;
+        }
+        // A line leaving and re-entering the box comes back in pieces: merge what touches.
+        std::vector<Polyline> parts;
+        for (const auto* g : *clipped->toGeometryCollection()) {
+            if (wkbFlatten(g->getGeometryType()) != wkbLineString) continue;
+            Polyline p;
+            for (const auto& v : *g->toLineString()) p.push_back({v.getX(), v.getY()});
+            parts.push_back(std::move(p));
+        }
+        for (const auto& p : merge_lines(std::move(parts))) add(r, *line_of(p));
     }
     std::sort(out.begin(), out.end(), [](const River& a, const River& b) {
         const auto fa = std::make_tuple(a.level, a.name, a.geom->getX(0), a.geom->getY(0), a.geom->getNumPoints());
