@@ -351,3 +351,19 @@ TEST_CASE("geojson files use 6 fixed decimals for coordinates", "[basemap]") {
         CHECK(bad == 0);
     }
 }
+
+TEST_CASE("汾河 runs unbroken from 太原 to its mouth in 运城", "[basemap]") {
+    OGRGeometryUniquePtr yuncheng, taiyuan;
+    for (const auto& p : load("prefectures.geojson")) {
+        if (p.text.at("code") == "140800") yuncheng = valid(*p.geom);
+        if (p.text.at("code") == "140100") taiyuan = valid(*p.geom);
+    }
+    REQUIRE(yuncheng);
+    REQUIRE(taiyuan);
+    // One named line must cross both cities (a line split at a self-touch would lose its name).
+    bool through = false;
+    for (const auto& r : load("rivers.geojson"))
+        if (r.text.at("name") == "汾河" && r.geom->Intersects(yuncheng.get()) && r.geom->Intersects(taiyuan.get()))
+            through = true;
+    CHECK(through);
+}
