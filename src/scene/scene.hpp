@@ -1,0 +1,91 @@
+// What is shown and how: a list of styled layers over shared feature data, plus the page
+// (size, title, extent). Plain structs, so the app's UI and the export are functions of it.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data/geometry.hpp"
+#include "data/projection.hpp"
+#include "scene/camera.hpp"
+#include "scene/colour.hpp"
+
+namespace pv {
+
+// One file per kind in scene, render and tests (fill, line, circle, symbol, heatmap).
+enum class LayerKind { Fill, Line, Circle, Heatmap };
+enum class Shape { Circle, Square, Triangle, Diamond, Star };
+
+struct LabelStyle {
+    std::string field;  // empty = no labels
+    float size_px = 13;
+    Rgba colour{30, 30, 30, 255};
+    Rgba halo{255, 255, 255, 230};
+    float halo_px = 1.5f;
+    int priority = 0;  // higher wins a collision (prefecture names over county names)
+};
+
+struct LegendItem {
+    std::string label;
+    Rgba fill{0, 0, 0, 0};
+    Rgba stroke{0, 0, 0, 0};
+    LayerKind kind = LayerKind::Fill;
+};
+
+struct SceneLayer {
+    std::string id;     // unique, stable: "counties", "rivers", a file name...
+    std::string title;  // for the layers panel and legend
+    LayerKind kind = LayerKind::Fill;
+    std::shared_ptr<Layer> data;  // shared between scene layers (a fill and its labels)
+    bool visible = true;
+    float opacity = 1.0f;
+
+    // Fill: per-feature colours (parallel to data->features) or one colour for all.
+    Rgba fill{220, 220, 220, 255};
+    std::vector<Rgba> feature_fill;
+    // Outline of polygons / the line itself. Width in logical pixels (scaled by DPI).
+    Rgba stroke{60, 60, 60, 255};
+    float stroke_width = 0;  // 0 = none
+    std::vector<Rgba> feature_stroke;
+    std::vector<float> dash;  // on/off lengths in pixels; empty = solid
+    // Circle (point symbols).
+    Shape shape = Shape::Circle;
+    float symbol_size = 6;  // diameter in logical pixels
+    std::vector<float> feature_size;
+    // Heatmap (kernel density of points).
+    std::string weight_field;
+    double bandwidth_km = 20;
+    std::string ramp = "magma";
+
+    LabelStyle label;
+    std::vector<LegendItem> legend;
+};
+
+struct Scene {
+    std::string title;
+    std::string subtitle;
+    std::string source_note;  // attribution line
+    ProjectionKind projection = ProjectionKind::Albers;
+    Rgba background{255, 255, 255, 255};
+    std::vector<SceneLayer> layers;  // bottom to top
+    std::optional<Bounds> extent;    // lon/lat; none = fit to the visible data
+    std::vector<std::string> fit_layers;  // layers to fit to (empty = all visible)
+    int width = 1600, height = 1200;
+    double dpi = 96;
+    bool labels = true;
+    bool furniture = true;  // title, legend, scale bar, north arrow, source line
+
+    const SceneLayer* find(const std::string& id) const;
+    SceneLayer* find(const std::string& id);
+};
+
+// Pixel ratio of the page: 1 at 96 dpi.
+inline float pixel_ratio(const Scene& s) { return float(s.dpi / 96.0); }
+
+// The map rectangle to show: the scene's extent, or the visible data (+2 %) in map metres.
+Bounds scene_extent_xy(const Scene& s, const Projector& projector);
+// Reproject every layer of the scene (after a projection switch).
+void reproject_scene(Scene& s, const Projector& projector);
+
+}  // namespace pv
