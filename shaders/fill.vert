@@ -1,0 +1,10 @@
+#version 330 core
+// Polygon rings as triangle fans (stencil pass) and bounding quads (cover pass).
+layout(location = 0) in vec2 a_pos;  // map metres relative to the bucket origin
+uniform vec2 u_offset;               // (origin - camera centre) / scale, pixels, y up
+uniform float u_inv_scale;           // pixels per map metre
+uniform vec2 u_viewport;             // pixels
+void main() {
+    vec2 px = a_pos * u_inv_scale + u_offset;
+    gl_Position = vec4(px / (u_viewport * 0.5), 0.0, 1.0);
+}

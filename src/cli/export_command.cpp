@@ -1,0 +1,141 @@
+#include "cli/export_command.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "data/error.hpp"
+#include "data/paths.hpp"
+#include "output/export.hpp"
+#include "scene/basemap.hpp"
+#include "scene/scene_file.hpp"
+
+namespace pv {
+
+namespace {
+
+const char* kUsage = R"(usage: planview export [SCENE.toml] -o OUT.png [options]
+
+Renders a map headless (no display needed) and writes a PNG atomically, with its DPI.
+Without SCENE, exports the embedded Shanxi base map.
+
+options:
+  -o, --out FILE          output PNG (required)
+  --size WxH              page size in pixels (overrides the scene)
+  --dpi N                 resolution written to the PNG; scales lines, symbols and text
+  --title TEXT            map title (overrides the scene)
+  --extent W,S,E,N        lon/lat box to show (default: fit to the data)
+  --projection NAME       albers (default) or webmercator
+  --no-labels             no feature labels
+  --no-furniture          no title, legend, scale bar, north arrow or source line
+  --timings               print phase timings to stderr
+  -h, --help              this text and the scene file reference
+
+)";
+
+[[noreturn]] void usage_error(const std::string& msg) {
+    std::fprintf(stderr, "planview export: %s\n(see planview export --help)\n", msg.c_str());
+    std::exit(2);
+}
+
+std::vector<double> parse_numbers(const std::string& text, char sep, size_t n, const char* what) {
+    std::vector<double> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(sep, start);
+        std::string part = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        char* stop = nullptr;
+        double v = std::strtod(part.c_str(), &stop);
+        if (part.empty() || *stop) usage_error(std::string(what) + " '" + text + "' is not valid");
+        out.push_back(v);
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    if (out.size() != n) usage_error(std::string(what) + " '" + text + "' needs " + std::to_string(n) + " numbers");
+    return out;
+}
+
+}  // namespace
+
+int run_export_command(int argc, char** argv) {
+    std::string scene_path, out, title, extent, projection, size;
+    double dpi = 0;
+    bool no_labels = false, no_furniture = false, timings = false, has_title = false;
+    for (int i = 0; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&](const char* name) -> std::string {
+            if (i + 1 >= argc) usage_error(std::string(name) + " needs a value");
+            return argv[++i];
+        };
+        if (a == "-h" || a == "--help") {
+            std::fputs(kUsage, stdout);
+            std::fputs(scene_file_help(), stdout);
+            return 0;
+        } else if (a == "-o" || a == "--out") out = value("--out");
+        else if (a == "--size") size = value("--size");
+        else if (a == "--dpi") {
+            dpi = parse_numbers(value("--dpi"), ',', 1, "--dpi")[0];
+            if (!(dpi >= 10 && dpi <= 2400)) usage_error("--dpi must be between 10 and 2400");
+        } else if (a == "--title") title = value("--title"), has_title = true;
+        else if (a == "--extent") extent = value("--extent");
+        else if (a == "--projection") projection = value("--projection");
+        else if (a == "--no-labels") no_labels = true;
+        else if (a == "--no-furniture") no_furniture = true;
+        else if (a == "--timings") timings = true;
+        else if (!a.empty() && a[0] == '-') usage_error("unknown option " + a);
+        else if (scene_path.empty()) scene_path = a;
+        else usage_error("more than one scene file given ('" + scene_path + "', '" + a + "')");
+    }
+    if (out.empty()) usage_error("no output file: give -o OUT.png");
+
+    try {
+        Scene scene;
+        if (scene_path.empty()) {
+            ProjectionKind kind = projection.empty() ? ProjectionKind::Albers : parse_projection(projection);
+            Projector projector(kind);
+            scene = default_scene(maps_dir(), projector);
+            scene.projection = kind;
+        } else {
+            scene = load_scene_file(scene_path);
+            if (!projection.empty()) {
+                scene.projection = parse_projection(projection);
+                reproject_scene(scene, Projector(scene.projection));
+            }
+        }
+        if (!size.empty()) {
+            auto wh = parse_numbers(size, 'x', 2, "--size");
+            if (wh[0] < 16 || wh[1] < 16 || wh[0] > 65536 || wh[1] > 65536)
+                usage_error("--size must be between 16x16 and 65536x65536");
+            scene.width = int(wh[0]), scene.height = int(wh[1]);
+        }
+        if (dpi > 0) scene.dpi = dpi;
+        if (has_title) scene.title = title, scene.subtitle.clear();
+        if (!extent.empty()) {
+            auto e = parse_numbers(extent, ',', 4, "--extent");
+            if (!(e[0] < e[2] && e[1] < e[3])) usage_error("--extent must be W,S,E,N with W < E and S < N");
+            Bounds b;
+            b.add(Vec2{e[0], e[1]});
+            b.add(Vec2{e[2], e[3]});
+            scene.extent = b;
+        }
+        if (no_labels) scene.labels = false;
+        if (no_furniture) scene.furniture = false;
+
+        ExportReport rep = export_png(scene, out);
+        std::printf("wrote %s (%dx%d px, %.0f dpi, %zu vertices, %zu of %zu labels)\n", out.c_str(), rep.width, rep.height,
+                    rep.dpi, rep.vertices, rep.labels.placed, rep.labels.candidates);
+        if (timings)
+            std::fprintf(stderr, "timings: context %.3f s, upload+labels %.3f s, render+readback %.3f s (%d tiles), png %.3f s; %s\n",
+                         rep.context_s, rep.upload_s, rep.render_s, rep.tiles, rep.encode_s, rep.gpu.c_str());
+        return 0;
+    } catch (const Error& e) {
+        std::fprintf(stderr, "planview export: %s\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "planview export: unexpected error: %s\n", e.what());
+        return 1;
+    }
+}
+
+}  // namespace pv

@@ -1,0 +1,27 @@
+// Map furniture laid out on the page: title and subtitle, legend, scale bar, north arrow and
+// the source line. Produced as screen quads, so it draws with the same text program.
+#pragma once
+#include <vector>
+
+#include "render/symbol_layer.hpp"
+#include "scene/scene.hpp"
+
+namespace pv {
+
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+struct Furniture {
+    std::vector<TextQuad> quads;
+    Rect title, legend, scale_bar, north_arrow, source;  // empty (w = 0) when not drawn
+    double scale_bar_km = 0;                              // the length the bar stands for
+};
+
+// `ground_m_per_px`: true ground metres per page pixel at the map centre.
+Furniture layout_furniture(const Scene& scene, GlyphAtlas& atlas, double ground_m_per_px, const std::string& date);
+
+// A round length (1, 2 or 5 x 10^n km) near `target_km`.
+double nice_length_km(double target_km);
+
+}  // namespace pv

@@ -1,0 +1,25 @@
+// Lines (and polygon outlines) as instanced segments: one instance per segment, drawn as a
+// capsule with an anti-aliased edge, any width in pixels, optional dashes.
+#pragma once
+#include <vector>
+
+#include "render/gl.hpp"
+#include "scene/colour.hpp"
+
+namespace pv {
+
+struct LineBucket {
+    GLuint vao = 0, vbo = 0;
+    Vec2 origin;
+    std::vector<GLint> feature_first;  // first segment of feature i (size features+1)
+    std::vector<Bounds> feature_bounds;
+    GLsizei segments = 0;
+};
+
+// Colours per feature (or one for all) are baked into the instances.
+LineBucket build_line_bucket(const Layer& layer, double tolerance, const std::vector<Rgba>& colours, Rgba fallback);
+void draw_line(const LineBucket& b, GLuint program, GLuint corner_vbo, const Camera& cam, float width_px,
+               const std::vector<float>& dash_px, float opacity, long only = -1);
+void destroy(LineBucket& b);
+
+}  // namespace pv

@@ -1,0 +1,86 @@
+#include "render/renderer.hpp"
+
+namespace pv {
+
+void init_renderer(Renderer& r) {
+    r.fill_program = build_program("fill.vert", "fill.frag");
+    r.line_program = build_program("line.vert", "line.frag");
+    r.circle_program = build_program("circle.vert", "circle.frag");
+    r.text_program = build_program("text.vert", "text.frag");
+    const float corners[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
+    const float corners01[8] = {0, 0, 1, 0, 0, 1, 1, 1};
+    glGenBuffers(1, &r.corner_vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, r.corner_vbo);
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    glGenBuffers(1, &r.corner01_vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, r.corner01_vbo);
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners01, corners01, GL_STATIC_DRAW);
+    if (!r.atlas) r.atlas = std::make_unique<GlyphAtlas>();
+}
+
+void upload_layer(Renderer& r, const SceneLayer& l, double tolerance) {
+    LayerGpu& g = r.layers[l.id];
+    destroy(g.fill);
+    destroy(g.line);
+    destroy(g.circle);
+    if (!l.data) return;
+    const Layer& d = *l.data;
+    if (l.kind == LayerKind::Fill && d.kind == GeomKind::Polygon) g.fill = build_fill_bucket(d, tolerance);
+    if ((l.kind == LayerKind::Fill || l.kind == LayerKind::Line) && l.stroke_width > 0 &&
+        (d.kind == GeomKind::Polygon || d.kind == GeomKind::Line))
+        g.line = build_line_bucket(d, tolerance, l.feature_stroke, l.stroke);
+    if (l.kind == LayerKind::Circle) g.circle = build_circle_bucket(d, l.feature_size, l.symbol_size, l.feature_fill, l.fill, l.stroke);
+}
+
+void upload_scene(Renderer& r, const Scene& scene, double tolerance) {
+    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.line), destroy(g.circle);
+    r.layers.clear();
+    for (const auto& l : scene.layers) upload_layer(r, l, tolerance);
+}
+
+void draw_map(Renderer& r, const Scene& scene, const Camera& cam, float ratio) {
+    glViewport(0, 0, cam.width, cam.height);
+    glClearColor(scene.background.r / 255.f, scene.background.g / 255.f, scene.background.b / 255.f,
+                 scene.background.a / 255.f);
+    glClearStencil(0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_DEPTH_TEST);
+    for (const auto& l : scene.layers) {
+        if (!l.visible || l.opacity <= 0) continue;
+        auto it = r.layers.find(l.id);
+        if (it == r.layers.end()) continue;
+        const LayerGpu& g = it->second;
+        draw_fill(g.fill, r.fill_program, cam, l.feature_fill, l.fill, l.opacity);
+        std::vector<float> dash;
+        for (float d : l.dash) dash.push_back(d * ratio);
+        draw_line(g.line, r.line_program, r.corner_vbo, cam, l.stroke_width * ratio, dash, l.opacity);
+        draw_circle(g.circle, r.circle_program, r.corner_vbo, cam, l.shape, l.stroke_width * ratio, l.opacity);
+    }
+}
+
+void draw_highlight(Renderer& r, const Scene& scene, const std::string& layer_id, size_t feature, const Camera& cam,
+                    Rgba colour, float width_px) {
+    const SceneLayer* l = scene.find(layer_id);
+    auto it = r.layers.find(layer_id);
+    if (!l || it == r.layers.end()) return;
+    draw_fill(it->second.fill, r.fill_program, cam, {}, with_alpha(colour, 0.25f), 1.0f, long(feature));
+    if (it->second.line.vao) {
+        // Reuses the layer's outline bucket (its own colours) drawn wider: no upload per hover.
+        draw_line(it->second.line, r.line_program, r.corner_vbo, cam, width_px, {}, 1.0f, long(feature));
+    }
+}
+
+void shutdown_renderer(Renderer& r) {
+    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.line), destroy(g.circle);
+    r.layers.clear();
+    destroy(r.text);
+    for (GLuint p : {r.fill_program, r.line_program, r.circle_program, r.text_program})
+        if (p) glDeleteProgram(p);
+    if (r.corner_vbo) glDeleteBuffers(1, &r.corner_vbo);
+    if (r.corner01_vbo) glDeleteBuffers(1, &r.corner01_vbo);
+    r.fill_program = r.line_program = r.circle_program = r.text_program = r.corner_vbo = r.corner01_vbo = 0;
+}
+
+}  // namespace pv

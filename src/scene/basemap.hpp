@@ -1,0 +1,18 @@
+// The default scene: the embedded Shanxi base map, styled like a Chinese planning map.
+#pragma once
+#include <string>
+
+#include "scene/scene.hpp"
+
+namespace pv {
+
+// Base layer ids, bottom to top.
+inline constexpr const char* kBaseLayers[] = {"neighbours", "counties", "lakes", "rivers", "prefectures",
+                                              "province",   "seats",    "ranges"};
+
+// Loads maps/ from `maps_dir` and styles it. Throws pv::Error naming a missing or bad file.
+Scene default_scene(const std::string& maps_dir, const Projector& projector);
+// One base layer, styled; `id` is one of kBaseLayers.
+SceneLayer base_layer(const std::string& maps_dir, const std::string& id, const Projector& projector);
+
+}  // namespace pv

@@ -1,0 +1,359 @@
+#include "scene/scene_file.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "data/error.hpp"
+#include "data/paths.hpp"
+#include "data/vector_source.hpp"
+#include "meaning/classify.hpp"
+#include "scene/basemap.hpp"
+#include "scene/palette.hpp"
+
+namespace pv {
+
+const char* scene_file_help() {
+    return R"(A scene file is TOML. Every key is optional except each layer's id.
+
+  title = "山西省人口"              # map title (furniture)
+  subtitle = "2020 年第七次人口普查"
+  source = "数据来源：……"          # attribution line, added to the base map's
+  size = [3000, 2400]               # pixels
+  dpi = 96                          # written to the PNG; scales line widths, symbols, text
+  projection = "albers"             # or "webmercator"
+  background = "#ffffff"
+  extent = [110.2, 34.5, 114.6, 40.8]   # lon/lat box; default: fit to `fit` or all layers
+  fit = ["province"]                # layer ids to fit the view to
+  labels = true
+  furniture = true                  # title, legend, scale bar, north arrow, source line
+  basemap = true                    # all base layers; false; or a list of base layer ids:
+                                    # neighbours counties lakes rivers prefectures province seats ranges
+
+  [[layer]]                         # drawn above the base map, in file order
+  id = "pop"                        # required, unique; a base layer id restyles that layer
+  title = "常住人口"                 # legend heading
+  source = "pop.gpkg"               # any GDAL vector source, relative to this file
+  layer = "counties"                # layer inside the source (default: the first)
+  type = "fill"                     # fill | line | circle
+  fill = "#d0d0d0"                  # one colour, or classify a field:
+  fill_field = "value"
+  method = "quantile"               # quantile | equal | jenks | manual
+  classes = 5                       # 3..9
+  breaks = [0, 10, 20, 50]          # with method = "manual"
+  palette = "YlOrRd"                # ColorBrewer name or viridis (default)
+  stroke = "#333333"
+  stroke_width = 0.5                # pixels at 96 dpi; 0 = no outline
+  dash = [6, 3]                     # on/off pixels
+  opacity = 1.0
+  shape = "circle"                  # circle | square | triangle | diamond | star (circle layers)
+  size = 6                          # symbol diameter, pixels
+  label = "name"                    # field to label features with
+  label_size = 12
+  label_priority = 0                # higher wins when labels collide
+  visible = true
+)";
+}
+
+namespace {
+
+[[noreturn]] void fail(const std::string& file, const toml::node& n, const std::string& what) {
+    const auto& b = n.source().begin;
+    throw Error(file + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) + ": " + what);
+}
+
+struct Reader {
+    std::string file;
+
+    std::string str(const toml::table& t, const char* key, const std::string& def) const {
+        const toml::node* n = t.get(key);
+        if (!n) return def;
+        if (auto v = n->value<std::string>()) return *v;
+        fail(file, *n, std::string("'") + key + "' must be a string");
+    }
+    double num(const toml::table& t, const char* key, double def, double lo, double hi) const {
+        const toml::node* n = t.get(key);
+        if (!n) return def;
+        auto v = n->value<double>();
+        if (!v) fail(file, *n, std::string("'") + key + "' must be a number");
+        if (!(*v >= lo && *v <= hi))
+            fail(file, *n, std::string("'") + key + "' must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+        return *v;
+    }
+    bool boolean(const toml::table& t, const char* key, bool def) const {
+        const toml::node* n = t.get(key);
+        if (!n) return def;
+        if (auto v = n->value<bool>()) return *v;
+        fail(file, *n, std::string("'") + key + "' must be true or false");
+    }
+    Rgba colour(const toml::table& t, const char* key, Rgba def) const {
+        const toml::node* n = t.get(key);
+        if (!n) return def;
+        auto v = n->value<std::string>();
+        if (!v) fail(file, *n, std::string("'") + key + "' must be a colour string like \"#336699\"");
+        try {
+            return parse_colour(*v);
+        } catch (const Error& e) {
+            fail(file, *n, std::string("'") + key + "': " + e.what());
+        }
+    }
+    std::vector<double> numbers(const toml::table& t, const char* key, size_t min_n, size_t max_n) const {
+        std::vector<double> out;
+        const toml::node* n = t.get(key);
+        if (!n) return out;
+        const toml::array* a = n->as_array();
+        if (!a) fail(file, *n, std::string("'") + key + "' must be an array of numbers");
+        for (const auto& e : *a) {
+            auto v = e.value<double>();
+            if (!v) fail(file, e, std::string("'") + key + "' must hold numbers only");
+            out.push_back(*v);
+        }
+        if (out.size() < min_n || out.size() > max_n)
+            fail(file, *n, std::string("'") + key + "' must have " +
+                               (min_n == max_n ? std::to_string(min_n) : std::to_string(min_n) + " to " + std::to_string(max_n)) +
+                               " numbers");
+        return out;
+    }
+    std::vector<std::string> strings(const toml::table& t, const char* key) const {
+        std::vector<std::string> out;
+        const toml::node* n = t.get(key);
+        if (!n) return out;
+        const toml::array* a = n->as_array();
+        if (!a) fail(file, *n, std::string("'") + key + "' must be an array of strings");
+        for (const auto& e : *a) {
+            auto v = e.value<std::string>();
+            if (!v) fail(file, e, std::string("'") + key + "' must hold strings only");
+            out.push_back(*v);
+        }
+        return out;
+    }
+    void only_keys(const toml::table& t, const std::set<std::string>& allowed, const char* where) const {
+        for (const auto& [k, v] : t)
+            if (!allowed.count(std::string(k.str())))
+                fail(file, v, "unknown key '" + std::string(k.str()) + "' in " + where + " (see planview export --help)");
+    }
+};
+
+Shape parse_shape(const Reader& r, const toml::table& t) {
+    std::string s = r.str(t, "shape", "circle");
+    if (s == "circle") return Shape::Circle;
+    if (s == "square") return Shape::Square;
+    if (s == "triangle") return Shape::Triangle;
+    if (s == "diamond") return Shape::Diamond;
+    if (s == "star") return Shape::Star;
+    r.str(t, "shape", "");
+    fail(r.file, *t.get("shape"), "unknown shape '" + s + "' (circle, square, triangle, diamond, star)");
+}
+
+std::string format_number(double v) {
+    std::ostringstream s;
+    s.precision(v != 0 && std::abs(v) < 10 ? 3 : 6);
+    s << v;
+    return s.str();
+}
+
+// Colours each feature by the class of a numeric field, and writes the legend entries.
+void classify_fill(const Reader& r, const toml::table& t, SceneLayer& l) {
+    std::string field = r.str(t, "fill_field", "");
+    int fi = l.data->field_index(field);
+    if (fi < 0) {
+        std::string have;
+        for (const auto& f : l.data->fields) have += (have.empty() ? "" : ", ") + f;
+        fail(r.file, *t.get("fill_field"), "layer '" + l.id + "': " + l.data->source + " has no field '" + field + "' (it has: " + have + ")");
+    }
+    std::vector<double> values;
+    for (const auto& f : l.data->features) values.push_back(value_to_double(l.data->attr(f, fi)));
+    std::string method_text = r.str(t, "method", "quantile");
+    ClassMethod method;
+    try {
+        method = parse_class_method(method_text == "jenks" ? "natural_breaks" : method_text == "equal" ? "equal_interval" : method_text);
+    } catch (const std::exception& e) {
+        fail(r.file, *t.get("method"), e.what());
+    }
+    int classes = int(r.num(t, "classes", 5, 3, 9));
+    std::vector<double> breaks = r.numbers(t, "breaks", method == ClassMethod::Manual ? 2 : 0, 10);
+    std::string pal = r.str(t, "palette", std::string(kDefaultPalette));
+    if (!has_palette(pal)) fail(r.file, *t.get("palette"), "unknown palette '" + pal + "'");
+    Classification c;
+    try {
+        c = classify(values, method, classes, breaks);
+    } catch (const std::exception& e) {
+        fail(r.file, t, "layer '" + l.id + "': " + e.what());
+    }
+    std::vector<Rgba> colours = palette(pal, std::max(3, c.class_count()));
+    const Rgba no_data{200, 200, 200, 255};
+    for (int k : c.class_of) l.feature_fill.push_back(k >= 0 ? colours[size_t(k)] : no_data);
+    double lo = c.lower;
+    for (int k = 0; k < c.class_count(); ++k) {
+        l.legend.push_back({format_number(lo) + " – " + format_number(c.upper_bounds[size_t(k)]) + "  (" +
+                                std::to_string(c.counts[size_t(k)]) + ")",
+                            colours[size_t(k)], l.stroke, LayerKind::Fill});
+        lo = c.upper_bounds[size_t(k)];
+    }
+    if (c.no_data + c.out_of_range > 0)
+        l.legend.push_back({"无数据 no data  (" + std::to_string(c.no_data + c.out_of_range) + ")", no_data, l.stroke, LayerKind::Fill});
+}
+
+SceneLayer read_layer(const Reader& r, const toml::table& t, const std::string& base_dir, const Projector& projector,
+                      const Scene& scene) {
+    r.only_keys(t, {"id", "title", "source", "layer", "type", "fill", "fill_field", "method", "classes", "breaks", "palette",
+                    "stroke", "stroke_width", "dash", "opacity", "shape", "size", "label", "label_size",
+                    "label_priority", "visible"},
+                "[[layer]]");
+    std::string id = r.str(t, "id", "");
+    if (id.empty()) fail(r.file, t, "every [[layer]] needs an id");
+    SceneLayer l;
+    std::string source = r.str(t, "source", "");
+    const SceneLayer* base = scene.find(id);
+    if (source.empty()) {
+        if (!base) fail(r.file, t, "layer '" + id + "' has no source (and is not a base layer)");
+        l = *base;
+    } else {
+        std::filesystem::path p = source;
+        if (p.is_relative()) p = std::filesystem::path(base_dir) / p;
+        l.id = id;
+        l.title = id;
+        try {
+            l.data = std::make_shared<Layer>(read_vector_layer(p.string(), r.str(t, "layer", ""), projector));
+        } catch (const Error& e) {
+            fail(r.file, *t.get("source"), std::string("layer '") + id + "': " + e.what());
+        }
+        l.kind = l.data->kind == GeomKind::Point ? LayerKind::Circle : l.data->kind == GeomKind::Line ? LayerKind::Line : LayerKind::Fill;
+        l.stroke_width = l.kind == LayerKind::Fill ? 0.5f : 1.5f;
+    }
+    l.title = r.str(t, "title", l.title);
+    if (t.get("type")) {
+        std::string type = r.str(t, "type", "");
+        if (type == "fill") l.kind = LayerKind::Fill;
+        else if (type == "line") l.kind = LayerKind::Line;
+        else if (type == "circle") l.kind = LayerKind::Circle;
+        else fail(r.file, *t.get("type"), "unknown layer type '" + type + "' (fill, line, circle)");
+    }
+    if (t.get("fill")) l.fill = r.colour(t, "fill", l.fill), l.feature_fill.clear();
+    l.stroke = r.colour(t, "stroke", l.stroke);
+    if (t.get("stroke")) l.feature_stroke.clear();
+    l.stroke_width = float(r.num(t, "stroke_width", l.stroke_width, 0, 100));
+    if (t.get("dash")) {
+        auto d = r.numbers(t, "dash", 2, 2);
+        l.dash = {float(d[0]), float(d[1])};
+    }
+    l.opacity = float(r.num(t, "opacity", l.opacity, 0, 1));
+    if (t.get("shape")) l.shape = parse_shape(r, t);
+    l.symbol_size = float(r.num(t, "size", l.symbol_size, 0, 500));
+    l.visible = r.boolean(t, "visible", l.visible);
+    if (t.get("label")) {
+        l.label.field = r.str(t, "label", "");
+        if (!l.label.field.empty() && l.data->field_index(l.label.field) < 0)
+            fail(r.file, *t.get("label"), "layer '" + id + "': " + l.data->source + " has no field '" + l.label.field + "'");
+    }
+    l.label.size_px = float(r.num(t, "label_size", l.label.size_px, 4, 200));
+    l.label.priority = int(r.num(t, "label_priority", l.label.priority, -1000, 1000));
+    if (t.get("fill_field")) {
+        l.feature_fill.clear();
+        l.legend.clear();
+        classify_fill(r, t, l);
+    }
+    return l;
+}
+
+}  // namespace
+
+Scene load_scene_text(const std::string& text, const std::string& name, const std::string& base_dir) {
+    toml::table root;
+    try {
+        root = toml::parse(text, name);
+    } catch (const toml::parse_error& e) {
+        const auto& b = e.source().begin;
+        throw Error(name + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) + ": " + std::string(e.description()));
+    }
+    Reader r{name};
+    r.only_keys(root, {"title", "subtitle", "source", "size", "dpi", "projection", "background", "extent", "fit",
+                       "labels", "furniture", "basemap", "layer"},
+                "the scene");
+    ProjectionKind projection = ProjectionKind::Albers;
+    if (const toml::node* n = root.get("projection")) {
+        try {
+            projection = parse_projection(r.str(root, "projection", ""));
+        } catch (const Error& e) {
+            fail(name, *n, e.what());
+        }
+    }
+    Projector projector(projection);
+
+    // The base map first: the scene's layers go on top, or restyle base layers by id.
+    Scene s;
+    std::vector<std::string> base;
+    if (const toml::node* n = root.get("basemap")) {
+        if (auto b = n->value<bool>()) {
+            if (*b) base.assign(std::begin(kBaseLayers), std::end(kBaseLayers));
+        } else {
+            base = r.strings(root, "basemap");
+            for (const auto& id : base)
+                if (std::find(std::begin(kBaseLayers), std::end(kBaseLayers), id) == std::end(kBaseLayers))
+                    fail(name, *n, "unknown base layer '" + id + "'");
+        }
+    } else {
+        base.assign(std::begin(kBaseLayers), std::end(kBaseLayers));
+    }
+    if (!base.empty()) {
+        s = default_scene(maps_dir(), projector);
+        std::erase_if(s.layers, [&](const SceneLayer& l) { return std::find(base.begin(), base.end(), l.id) == base.end(); });
+    }
+    s.projection = projection;
+    s.title = r.str(root, "title", s.title);
+    s.subtitle = r.str(root, "subtitle", root.get("title") ? "" : s.subtitle);
+    if (root.get("source")) s.source_note = r.str(root, "source", "") + (s.source_note.empty() ? "" : "；" + s.source_note);
+    if (root.get("size")) {
+        auto sz = r.numbers(root, "size", 2, 2);
+        if (sz[0] < 16 || sz[1] < 16 || sz[0] > 65536 || sz[1] > 65536)
+            fail(name, *root.get("size"), "'size' must be between 16 and 65536 pixels a side");
+        s.width = int(sz[0]), s.height = int(sz[1]);
+    }
+    s.dpi = r.num(root, "dpi", s.dpi, 10, 2400);
+    s.background = r.colour(root, "background", s.background);
+    if (root.get("extent")) {
+        auto e = r.numbers(root, "extent", 4, 4);
+        if (!(e[0] < e[2] && e[1] < e[3] && e[0] >= -180 && e[2] <= 180 && e[1] >= -90 && e[3] <= 90))
+            fail(name, *root.get("extent"), "'extent' must be [lon_min, lat_min, lon_max, lat_max] with min < max");
+        Bounds b;
+        b.add(Vec2{e[0], e[1]});
+        b.add(Vec2{e[2], e[3]});
+        s.extent = b;
+    }
+    s.labels = r.boolean(root, "labels", s.labels);
+    s.furniture = r.boolean(root, "furniture", s.furniture);
+
+    if (const toml::node* n = root.get("layer")) {
+        const toml::array* layers = n->as_array();
+        if (!layers) fail(name, *n, "'layer' must be written as [[layer]] tables");
+        for (const auto& e : *layers) {
+            const toml::table* t = e.as_table();
+            if (!t) fail(name, e, "'layer' must be written as [[layer]] tables");
+            SceneLayer l = read_layer(r, *t, base_dir, projector, s);
+            if (SceneLayer* existing = s.find(l.id)) *existing = std::move(l);
+            else s.layers.push_back(std::move(l));
+        }
+    }
+    if (root.get("fit")) {
+        s.fit_layers = r.strings(root, "fit");
+        for (const auto& id : s.fit_layers)
+            if (!s.find(id)) fail(name, *root.get("fit"), "'fit' names layer '" + id + "', which the scene does not have");
+    } else if (!s.find("province")) {
+        s.fit_layers.clear();
+    }
+    return s;
+}
+
+Scene load_scene_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": cannot read the scene file");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return load_scene_text(ss.str(), path, std::filesystem::absolute(path).parent_path().string());
+}
+
+}  // namespace pv
