@@ -49,10 +49,14 @@ ExportReport export_png(const Scene& scene, const std::string& out_path, const E
     for (const auto& l : scene.layers)
         if (l.visible && l.data) rep.vertices += l.data->vertex_count();
     const float ratio = pixel_ratio(scene);
-    std::vector<TextQuad> labels = place_scene_labels(scene, page, *r.atlas, ratio, &rep.labels);
     Vec2 centre_geo = projector.inverse(page.center);
     double ground = page.scale / projector.scale_factor_at(centre_geo);
     rep.furniture = layout_furniture(scene, *r.atlas, ground, options.date.empty() ? today() : options.date);
+    std::vector<std::array<float, 4>> keep_clear;
+    for (const Rect& b : {rep.furniture.title, rep.furniture.legend, rep.furniture.scale_bar, rep.furniture.north_arrow,
+                          rep.furniture.source})
+        if (b.w > 0) keep_clear.push_back({b.x, b.y, b.x + b.w, b.y + b.h});
+    std::vector<TextQuad> labels = place_scene_labels(scene, page, *r.atlas, ratio, &rep.labels, keep_clear);
     rep.upload_s = seconds_since(t1);
 
     auto t2 = std::chrono::steady_clock::now();

@@ -26,7 +26,7 @@ void add_box(const GlyphAtlas& atlas, float x, float y, float w, float h, Rgba c
 }
 
 std::vector<TextQuad> place_scene_labels(const Scene& scene, const Camera& page, GlyphAtlas& atlas, float ratio,
-                                         LabelStats* stats) {
+                                         LabelStats* stats, const std::vector<std::array<float, 4>>& keep_clear) {
     struct Candidate {
         const SceneLayer* layer;
         std::string text;
@@ -60,7 +60,13 @@ std::vector<TextQuad> place_scene_labels(const Scene& scene, const Camera& page,
                 cands.push_back({&l, text, x, top + m.ascent, px, halo});
             }
         }
+    // Areas to keep clear go in first, at a priority no label has, and are not drawn.
+    const size_t obstacle = std::numeric_limits<size_t>::max();
+    for (const auto& r : keep_clear)
+        boxes.push_back({std::max(r[0], 0.f), std::max(r[1], 0.f), std::min(r[2], float(page.width)),
+                         std::min(r[3], float(page.height)), std::numeric_limits<int>::max(), obstacle});
     std::vector<size_t> placed = place_labels(boxes, 2 * ratio, float(page.width), float(page.height));
+    std::erase(placed, obstacle);
     if (stats) *stats = {cands.size(), placed.size()};
     std::vector<TextQuad> quads;
     for (size_t id : placed) {

@@ -1,6 +1,8 @@
 // Text: labels placed without overlap, and any screen-space text or box (map furniture), drawn
 // as quads over the glyph atlas.
 #pragma once
+#include <array>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -29,8 +31,10 @@ struct LabelStats {
 };
 // Labels of every visible layer of the scene, for a page seen through `page`; higher priority
 // first, no two overlapping. `ratio` scales logical sizes to pixels (DPI).
+// `keep_clear`: page rectangles (x0, y0, x1, y1) no label may cover, such as the legend.
 std::vector<TextQuad> place_scene_labels(const Scene& scene, const Camera& page, GlyphAtlas& atlas, float ratio,
-                                         LabelStats* stats = nullptr);
+                                         LabelStats* stats = nullptr,
+                                         const std::vector<std::array<float, 4>>& keep_clear = {});
 
 struct TextGpu {
     GLuint vao = 0, vbo = 0, texture = 0;

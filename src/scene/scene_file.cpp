@@ -61,8 +61,9 @@ const char* scene_file_help() {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& file, const toml::node& n, const std::string& what) {
-    const auto& b = n.source().begin;
+[[noreturn]] void fail(const std::string& file, const toml::node& n, const std::string& what,
+                       const toml::key* key = nullptr) {
+    const auto& b = key ? key->source().begin : n.source().begin;
     throw Error(file + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) + ": " + what);
 }
 
@@ -134,7 +135,7 @@ struct Reader {
     void only_keys(const toml::table& t, const std::set<std::string>& allowed, const char* where) const {
         for (const auto& [k, v] : t)
             if (!allowed.count(std::string(k.str())))
-                fail(file, v, "unknown key '" + std::string(k.str()) + "' in " + where + " (see planview export --help)");
+                fail(file, *t.get(k.str()), "unknown key '" + std::string(k.str()) + "' in " + where + " (see planview export --help)", &k);
     }
 };
 
