@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 peers="${PLANVIEW_PEERS:-../shared/peers}"
-work=bench/work
+work="$(pwd)/bench/work"
 mkdir -p "$work"
 [ -f "$work/shanxi_counties.gpkg" ] || bash "$peers/make_data.sh" "$work"
 [ -f "$work/stress.gpkg" ] || /usr/bin/python3 "$peers/make_stress.py" "$work/shanxi_counties.gpkg" "$work/stress.gpkg"

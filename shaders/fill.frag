@@ -1,4 +1,5 @@
 #version 330 core
-uniform vec4 u_colour;
+in vec4 v_colour;
+uniform float u_opacity;
 out vec4 frag;
-void main() { frag = u_colour; }
+void main() { frag = vec4(v_colour.rgb, v_colour.a * u_opacity); }

@@ -29,6 +29,7 @@ options:
   --projection NAME       albers (default) or webmercator
   --no-labels             no feature labels
   --no-furniture          no title, legend, scale bar, north arrow or source line
+  --msaa N                anti-aliasing samples per pixel (1, 2, 4; default 4)
   --timings               print phase timings to stderr
   -h, --help              this text and the scene file reference
 
@@ -61,6 +62,7 @@ std::vector<double> parse_numbers(const std::string& text, char sep, size_t n, c
 int run_export_command(int argc, char** argv) {
     std::string scene_path, out, title, extent, projection, size;
     double dpi = 0;
+    int msaa = 4;
     bool no_labels = false, no_furniture = false, timings = false, has_title = false;
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
@@ -80,7 +82,10 @@ int run_export_command(int argc, char** argv) {
         } else if (a == "--title") title = value("--title"), has_title = true;
         else if (a == "--extent") extent = value("--extent");
         else if (a == "--projection") projection = value("--projection");
-        else if (a == "--no-labels") no_labels = true;
+        else if (a == "--msaa") {
+            msaa = int(parse_numbers(value("--msaa"), ',', 1, "--msaa")[0]);
+            if (msaa != 1 && msaa != 2 && msaa != 4) usage_error("--msaa must be 1, 2 or 4");
+        } else if (a == "--no-labels") no_labels = true;
         else if (a == "--no-furniture") no_furniture = true;
         else if (a == "--timings") timings = true;
         else if (!a.empty() && a[0] == '-') usage_error("unknown option " + a);
@@ -122,7 +127,9 @@ int run_export_command(int argc, char** argv) {
         if (no_labels) scene.labels = false;
         if (no_furniture) scene.furniture = false;
 
-        ExportReport rep = export_png(scene, out);
+        ExportOptions options;
+        options.samples = msaa;
+        ExportReport rep = export_png(scene, out, options);
         std::printf("wrote %s (%dx%d px, %.0f dpi, %zu vertices, %zu of %zu labels)\n", out.c_str(), rep.width, rep.height,
                     rep.dpi, rep.vertices, rep.labels.placed, rep.labels.candidates);
         if (timings)

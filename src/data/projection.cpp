@@ -3,6 +3,8 @@
 #include <proj.h>
 
 #include <cmath>
+#include <exception>
+#include <thread>
 #include <vector>
 
 #include "data/error.hpp"
@@ -31,6 +33,7 @@ ProjectionKind parse_projection(std::string_view text) {
 }
 
 struct Projector::Impl {
+    std::string definition;
     PJ_CONTEXT* ctx = nullptr;
     PJ* pj = nullptr;
 };
@@ -41,6 +44,7 @@ static std::string last_proj_error(PJ_CONTEXT* ctx) {
 }
 
 Projector::Projector(const std::string& target_crs) : impl_(std::make_unique<Impl>()) {
+    impl_->definition = target_crs;
     impl_->ctx = proj_context_create();
     proj_log_level(impl_->ctx, PJ_LOG_NONE);
     PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", target_crs.c_str(), nullptr);
@@ -101,15 +105,34 @@ double Projector::scale_factor_at(Vec2 lonlat) const {
     return map_m / ground_m;
 }
 
+const std::string& Projector::definition() const { return impl_->definition; }
+
 void project_layer(Layer& layer, const Projector& projector) {
-    // One batched call for the whole layer: gather, transform, scatter.
+    // Batched: gather, transform, scatter. Large layers are split over two threads, each with
+    // its own PROJ context (a context is not shared between threads).
     std::vector<Vec2> all;
     all.reserve(layer.vertex_count() + layer.features.size());
     for (const auto& f : layer.features) {
         all.insert(all.end(), f.geo.points.begin(), f.geo.points.end());
         all.push_back(f.label_geo);
     }
-    projector.forward(all);
+    if (all.size() > 200000 && std::thread::hardware_concurrency() > 1) {
+        size_t half = all.size() / 2;
+        std::exception_ptr failure;
+        std::thread second([&] {
+            try {
+                Projector other(projector.definition());
+                other.forward(std::span<Vec2>(all).subspan(half));
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        });
+        projector.forward(std::span<Vec2>(all).first(half));
+        second.join();
+        if (failure) std::rethrow_exception(failure);
+    } else {
+        projector.forward(all);
+    }
     size_t k = 0;
     for (auto& f : layer.features) {
         f.xy.kind = f.geo.kind;

@@ -37,6 +37,7 @@ public:
     // Metres on the ground per map metre at a lon/lat (1 for an equal-area/conformal-at-scale
     // projection on its standard parallels; 1/cos(lat) for Web Mercator).
     double scale_factor_at(Vec2 lonlat) const;
+    const std::string& definition() const;
 
 private:
     struct Impl;

@@ -56,8 +56,11 @@ void write_png_atomic(const std::string& path, const std::vector<uint8_t>& rgba,
     phys.ppu_x = phys.ppu_y = uint32_t(std::lround(dpi / 0.0254));
     phys.unit_specifier = 1;  // metres
     spng_set_phys(ctx.get(), &phys);
-    // Maps are large flat areas: a fast zlib level loses little size and saves most of the time.
+    // Maps are large flat areas. Measured on a 3000x2400 choropleth: adaptive row filters cost
+    // 0.30 s and gave 692 KB; no filtering 0.05 s and 614 KB (zlib level 2; level 6: 0.12 s,
+    // 523 KB).
     spng_set_option(ctx.get(), SPNG_IMG_COMPRESSION_LEVEL, 2);
+    spng_set_option(ctx.get(), SPNG_FILTER_CHOICE, SPNG_DISABLE_FILTERING);
     const std::vector<uint8_t>& px = opaque ? rgb : rgba;
     int err = spng_encode_image(ctx.get(), px.data(), px.size(), SPNG_FMT_PNG, SPNG_ENCODE_FINALIZE);
     if (err) cleanup(std::string("cannot encode PNG: ") + spng_strerror(err));

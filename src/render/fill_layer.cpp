@@ -1,75 +1,142 @@
 #include "render/fill_layer.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstring>
+
 #include "render/simplify.hpp"
 
 namespace pv {
 
-FillBucket build_fill_bucket(const Layer& layer, double tolerance) {
+namespace {
+
+struct FanVertex {
+    float x, y;
+    uint8_t rgba[4];
+};
+
+// Batch of each feature: one more than the latest batch of any earlier feature whose box it
+// overlaps. A coarse grid over the layer keeps the overlap search local.
+std::vector<uint32_t> assign_batches(const std::vector<Bounds>& boxes, const std::vector<bool>& drawn) {
+    std::vector<uint32_t> batch(boxes.size(), 0);
+    Bounds all;
+    for (size_t i = 0; i < boxes.size(); ++i)
+        if (drawn[i]) all.add(boxes[i]);
+    if (all.empty()) return batch;
+    const int n = 64;
+    double cw = std::max(all.width(), 1e-9) / n, ch = std::max(all.height(), 1e-9) / n;
+    std::vector<std::vector<uint32_t>> grid(n * n);
+    auto cell = [&](double v, double lo, double size) { return std::clamp(int((v - lo) / size), 0, n - 1); };
+    for (size_t i = 0; i < boxes.size(); ++i) {
+        if (!drawn[i]) continue;
+        const Bounds& b = boxes[i];
+        int x0 = cell(b.min_x, all.min_x, cw), x1 = cell(b.max_x, all.min_x, cw);
+        int y0 = cell(b.min_y, all.min_y, ch), y1 = cell(b.max_y, all.min_y, ch);
+        uint32_t k = 0;
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x)
+                for (uint32_t j : grid[size_t(y) * n + x])
+                    if (batch[j] + 1 > k && boxes[j].intersects(b)) k = batch[j] + 1;
+        batch[i] = k;
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) grid[size_t(y) * n + x].push_back(uint32_t(i));
+    }
+    return batch;
+}
+
+}  // namespace
+
+FillBucket build_fill_bucket(const Layer& layer, double tolerance, const std::vector<Rgba>& colours, Rgba fallback) {
     FillBucket b;
     b.origin = layer.bounds_xy().center();
-    std::vector<float> v;
-    for (const auto& f : layer.features) {
+    std::vector<FanVertex> v;
+    std::vector<float> ring;
+    std::vector<bool> drawn;
+    for (size_t fi = 0; fi < layer.features.size(); ++fi) {
+        const Geometry& g = layer.features[fi].xy;
+        Rgba c = fi < colours.size() ? colours[fi] : fallback;
+        FanVertex fv{0, 0, {c.r, c.g, c.b, c.a}};
         b.feature_ring.push_back(uint32_t(b.ring_first.size()));
-        const Geometry& g = f.xy;
-        if (g.kind == GeomKind::Polygon)
+        if (g.kind == GeomKind::Polygon && c.a > 0)
             for (size_t r = 0; r < g.part_count(); ++r) {
-                GLint first = GLint(v.size() / 2);
-                size_t n = thin_part(g.points, g.part_begin(r), g.part_end(r), tolerance, b.origin, v);
-                if (n >= 3) {
-                    b.ring_first.push_back(first);
-                    b.ring_count.push_back(GLsizei(n));
-                } else {
-                    v.resize(size_t(first) * 2);  // a ring thinner than the tolerance is invisible
+                ring.clear();
+                size_t n = thin_part(g.points, g.part_begin(r), g.part_end(r), tolerance, b.origin, ring);
+                if (n < 3) continue;  // a ring thinner than the tolerance is invisible
+                float cx = 0, cy = 0;
+                for (size_t i = 0; i < n; ++i) cx += ring[2 * i], cy += ring[2 * i + 1];
+                b.ring_first.push_back(GLint(v.size()));
+                fv.x = cx / n, fv.y = cy / n;
+                v.push_back(fv);
+                for (size_t i = 0; i <= n; ++i) {  // back to the first vertex: the fan closes
+                    fv.x = ring[2 * (i % n)], fv.y = ring[2 * (i % n) + 1];
+                    v.push_back(fv);
                 }
+                b.ring_count.push_back(GLsizei(n + 2));
             }
         b.feature_bounds.push_back(g.bounds());
+        drawn.push_back(b.feature_ring.back() < b.ring_first.size());
     }
     b.feature_ring.push_back(uint32_t(b.ring_first.size()));
-    for (const auto& bb : b.feature_bounds) {
-        b.quad_first.push_back(GLint(v.size() / 2));
-        float x0 = float(bb.min_x - b.origin.x), x1 = float(bb.max_x - b.origin.x);
-        float y0 = float(bb.min_y - b.origin.y), y1 = float(bb.max_y - b.origin.y);
-        if (bb.empty()) x0 = x1 = y0 = y1 = 0;
-        float quad[8] = {x0, y0, x1, y0, x0, y1, x1, y1};
-        v.insert(v.end(), quad, quad + 8);
+
+    std::vector<uint32_t> batch = assign_batches(b.feature_bounds, drawn);
+    for (size_t i = 0; i < batch.size(); ++i) {
+        if (!drawn[i]) continue;
+        if (batch[i] >= b.batches.size()) b.batches.resize(batch[i] + 1);
+        b.batches[batch[i]].push_back(uint32_t(i));
     }
+
     glGenVertexArrays(1, &b.vao);
     glGenBuffers(1, &b.vbo);
     glBindVertexArray(b.vao);
     glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(float)), v.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(FanVertex)), v.data(), GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(FanVertex), reinterpret_cast<void*>(offsetof(FanVertex, x)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(FanVertex), reinterpret_cast<void*>(offsetof(FanVertex, rgba)));
     glBindVertexArray(0);
     return b;
 }
 
-void draw_fill(const FillBucket& b, GLuint program, const Camera& cam, const std::vector<Rgba>& colours,
-               Rgba fallback, float opacity, long only) {
-    if (!b.vao) return;
+void draw_fill(const FillBucket& b, GLuint program, const Camera& cam, float opacity, long only, Rgba override_colour) {
+    if (!b.vao || b.batches.empty()) return;
     glUseProgram(program);
     set_view_uniforms(program, view_uniforms(cam, b.origin));
-    GLint u_colour = glGetUniformLocation(program, "u_colour");
-    glBindVertexArray(b.vao);
+    glUniform1f(glGetUniformLocation(program, "u_opacity"), opacity);
     glEnable(GL_STENCIL_TEST);
     glStencilMask(0xFF);
+    glBindVertexArray(b.vao);
     Bounds visible = visible_bounds(cam);
-    size_t n = b.feature_bounds.size();
-    for (size_t i = 0; i < n; ++i) {
-        if (only >= 0 && long(i) != only) continue;
-        Rgba c = i < colours.size() ? colours[i] : fallback;
-        if (c.a == 0 || !visible.intersects(b.feature_bounds[i])) continue;
-        uint32_t r0 = b.feature_ring[i], r1 = b.feature_ring[i + 1];
-        if (r0 == r1) continue;
+    std::vector<GLint> firsts;
+    std::vector<GLsizei> counts;
+    auto draw_batch = [&](const std::vector<uint32_t>& members, bool override) {
+        firsts.clear(), counts.clear();
+        for (uint32_t i : members) {
+            if (!visible.intersects(b.feature_bounds[i])) continue;
+            for (uint32_t r = b.feature_ring[i]; r < b.feature_ring[i + 1]; ++r)
+                firsts.push_back(b.ring_first[r]), counts.push_back(b.ring_count[r]);
+        }
+        if (firsts.empty()) return;
         glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
         glStencilFunc(GL_ALWAYS, 0, 0xFF);
         glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
-        glMultiDrawArrays(GL_TRIANGLE_FAN, &b.ring_first[r0], &b.ring_count[r0], GLsizei(r1 - r0));
+        glMultiDrawArrays(GL_TRIANGLE_FAN, firsts.data(), counts.data(), GLsizei(firsts.size()));
         glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
         glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
-        glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);  // cover clears the stencil for the next feature
-        glUniform4f(u_colour, c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f * opacity);
-        glDrawArrays(GL_TRIANGLE_STRIP, b.quad_first[i], 4);
+        glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);  // each sample is coloured once, and left clear
+        if (override) {
+            glDisableVertexAttribArray(1);
+            glVertexAttrib4f(1, override_colour.r / 255.f, override_colour.g / 255.f, override_colour.b / 255.f,
+                             override_colour.a / 255.f);
+        }
+        glMultiDrawArrays(GL_TRIANGLE_FAN, firsts.data(), counts.data(), GLsizei(firsts.size()));
+        if (override) glEnableVertexAttribArray(1);
+    };
+    if (only >= 0) {
+        if (size_t(only) < b.feature_bounds.size()) draw_batch({uint32_t(only)}, true);
+    } else {
+        for (const auto& members : b.batches) draw_batch(members, false);
     }
     glDisable(GL_STENCIL_TEST);
     glBindVertexArray(0);

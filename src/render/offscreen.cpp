@@ -112,9 +112,14 @@ void read_render_target(const RenderTarget& t, std::vector<uint8_t>& page, int p
     std::vector<uint8_t> rows(size_t(w) * h * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     // GL rows run bottom-up: the tile's top row is at GL row t.height - 1.
-    glReadPixels(0, t.height - h, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
-    for (int r = 0; r < h; ++r)
-        std::memcpy(&page[(size_t(y + r) * page_w + x) * 4], &rows[size_t(h - 1 - r) * w * 4], size_t(w) * 4);
+    // BGRA is the native order of Mesa's software renderer: reading it skips a conversion
+    // pass; the swizzle happens in the copy below, which is needed anyway to flip the rows.
+    glReadPixels(0, t.height - h, w, h, GL_BGRA, GL_UNSIGNED_BYTE, rows.data());
+    for (int r = 0; r < h; ++r) {
+        const uint8_t* src = &rows[size_t(h - 1 - r) * w * 4];
+        uint8_t* dst = &page[(size_t(y + r) * page_w + x) * 4];
+        for (int i = 0; i < w; ++i, src += 4, dst += 4) dst[0] = src[2], dst[1] = src[1], dst[2] = src[0], dst[3] = src[3];
+    }
 }
 
 void destroy(RenderTarget& t) {

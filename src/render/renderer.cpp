@@ -25,7 +25,7 @@ void upload_layer(Renderer& r, const SceneLayer& l, double tolerance) {
     destroy(g.circle);
     if (!l.data) return;
     const Layer& d = *l.data;
-    if (l.kind == LayerKind::Fill && d.kind == GeomKind::Polygon) g.fill = build_fill_bucket(d, tolerance);
+    if (l.kind == LayerKind::Fill && d.kind == GeomKind::Polygon) g.fill = build_fill_bucket(d, tolerance, l.feature_fill, l.fill);
     if ((l.kind == LayerKind::Fill || l.kind == LayerKind::Line) && l.stroke_width > 0 &&
         (d.kind == GeomKind::Polygon || d.kind == GeomKind::Line))
         g.line = build_line_bucket(d, tolerance, l.feature_stroke, l.stroke);
@@ -52,7 +52,7 @@ void draw_map(Renderer& r, const Scene& scene, const Camera& cam, float ratio) {
         auto it = r.layers.find(l.id);
         if (it == r.layers.end()) continue;
         const LayerGpu& g = it->second;
-        draw_fill(g.fill, r.fill_program, cam, l.feature_fill, l.fill, l.opacity);
+        draw_fill(g.fill, r.fill_program, cam, l.opacity);
         std::vector<float> dash;
         for (float d : l.dash) dash.push_back(d * ratio);
         draw_line(g.line, r.line_program, r.corner_vbo, cam, l.stroke_width * ratio, dash, l.opacity);
@@ -65,7 +65,7 @@ void draw_highlight(Renderer& r, const Scene& scene, const std::string& layer_id
     const SceneLayer* l = scene.find(layer_id);
     auto it = r.layers.find(layer_id);
     if (!l || it == r.layers.end()) return;
-    draw_fill(it->second.fill, r.fill_program, cam, {}, with_alpha(colour, 0.25f), 1.0f, long(feature));
+    draw_fill(it->second.fill, r.fill_program, cam, 1.0f, long(feature), with_alpha(colour, 0.25f));
     if (it->second.line.vao) {
         // Reuses the layer's outline bucket (its own colours) drawn wider: no upload per hover.
         draw_line(it->second.line, r.line_program, r.corner_vbo, cam, width_px, {}, 1.0f, long(feature));

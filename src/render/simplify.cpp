@@ -1,24 +1,75 @@
 #include "render/simplify.hpp"
 
 #include <cmath>
+#include <utility>
 
 namespace pv {
 
+namespace {
+
+double segment_distance2(Vec2 p, Vec2 a, Vec2 b) {
+    double dx = b.x - a.x, dy = b.y - a.y;
+    double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+    return ex * ex + ey * ey;
+}
+
+// Marks the vertices of [first, last] to keep (iterative Douglas-Peucker).
+void douglas_peucker(const std::vector<Vec2>& p, size_t first, size_t last, double tol2, std::vector<char>& keep,
+                     std::vector<std::pair<size_t, size_t>>& stack) {
+    stack.clear();
+    stack.push_back({first, last});
+    while (!stack.empty()) {
+        auto [a, b] = stack.back();
+        stack.pop_back();
+        double best = -1;
+        size_t at = a;
+        for (size_t i = a + 1; i < b; ++i) {
+            double d = segment_distance2(p[i], p[a], p[b]);
+            if (d > best) best = d, at = i;
+        }
+        if (best > tol2) {
+            keep[at] = 1;
+            stack.push_back({a, at});
+            stack.push_back({at, b});
+        }
+    }
+}
+
+}  // namespace
+
 size_t thin_part(const std::vector<Vec2>& pts, size_t begin, size_t end, double tolerance, Vec2 origin,
                  std::vector<float>& out) {
-    size_t n = 0;
-    const double t2 = tolerance * tolerance;
-    Vec2 last{std::nan(""), 0};
-    for (size_t i = begin; i < end; ++i) {
-        Vec2 p = pts[i];
-        if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
-        bool keep = n == 0 || i + 1 == end || (p.x - last.x) * (p.x - last.x) + (p.y - last.y) * (p.y - last.y) >= t2;
-        if (!keep) continue;
-        out.push_back(float(p.x - origin.x));
-        out.push_back(float(p.y - origin.y));
-        last = p;
-        ++n;
+    thread_local std::vector<Vec2> p;
+    thread_local std::vector<char> keep;
+    thread_local std::vector<std::pair<size_t, size_t>> stack;
+    p.clear();
+    for (size_t i = begin; i < end; ++i)
+        if (std::isfinite(pts[i].x) && std::isfinite(pts[i].y)) p.push_back(pts[i]);
+    if (p.empty()) return 0;
+    keep.assign(p.size(), 0);
+    keep.front() = keep.back() = 1;
+    if (p.size() > 2) {
+        // A closed ring's chord is a point: split it at the vertex farthest from its start.
+        size_t far = 0;
+        double best = -1;
+        for (size_t i = 1; i + 1 < p.size(); ++i) {
+            double d = (p[i].x - p[0].x) * (p[i].x - p[0].x) + (p[i].y - p[0].y) * (p[i].y - p[0].y);
+            if (d > best) best = d, far = i;
+        }
+        keep[far] = 1;
+        douglas_peucker(p, 0, far, tolerance * tolerance, keep, stack);
+        douglas_peucker(p, far, p.size() - 1, tolerance * tolerance, keep, stack);
     }
+    size_t n = 0;
+    for (size_t i = 0; i < p.size(); ++i)
+        if (keep[i]) {
+            out.push_back(float(p[i].x - origin.x));
+            out.push_back(float(p[i].y - origin.y));
+            ++n;
+        }
     return n;
 }
 

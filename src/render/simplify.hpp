@@ -1,6 +1,6 @@
-// Vertex thinning before upload: a vertex closer than `tolerance` (map metres) to the last kept
-// one is dropped. At a quarter pixel of the output scale this is invisible, and it is what lets
-// millions of vertices draw in the time of thousands.
+// Vertex reduction before upload (Douglas-Peucker): a vertex within `tolerance` (map metres)
+// of the simplified line is dropped. At a quarter pixel of the output scale this cannot change
+// the picture, and it is what lets millions of vertices draw in the time of thousands.
 #pragma once
 #include <vector>
 
@@ -8,8 +8,8 @@
 
 namespace pv {
 
-// Appends the thinned part [begin, end) of `pts` to `out`; returns the number appended.
-// Closed rings keep at least 3 vertices unless the whole ring is smaller than the tolerance.
+// Appends the simplified part [begin, end) of `pts` to `out` as float pairs relative to
+// `origin`; returns the number of vertices appended. Non-finite points are skipped.
 size_t thin_part(const std::vector<Vec2>& pts, size_t begin, size_t end, double tolerance, Vec2 origin,
                  std::vector<float>& out);
 
