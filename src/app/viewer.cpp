@@ -7,14 +7,21 @@
 #include <imgui/backends/imgui_impl_glfw.h>
 #include <imgui/backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
+#include <vector>
 
+#include "app/model.hpp"
+#include "app/strings.hpp"
 #include "data/error.hpp"
 #include "data/paths.hpp"
+#include "data/vector_source.hpp"
 #include "output/export.hpp"
 #include "output/png_writer.hpp"
 #include "render/glyph_atlas.hpp"
@@ -25,15 +32,50 @@ namespace pv {
 
 namespace {
 
+using app::Str;
+
+// One pickable level: counties or prefectures, with what hover and search need, built once.
+struct Level {
+    std::string layer_id;
+    std::shared_ptr<Layer> data;
+    std::vector<Bounds> boxes;
+    std::vector<double> area_km2;
+};
+
+struct Toast {
+    std::string text;
+    double until = 0;
+    bool error = false;
+};
+
 // Everything the UI is a function of.
 struct AppState {
     Scene scene;
-    Camera camera;
+    Camera camera;  // shown this frame
     Camera home;
-    bool dragging = false;
-    double last_x = 0, last_y = 0;
+    app::CameraAnim anim;
+    double min_scale = 1, max_scale = 1e9;
     Vec2 cursor_lonlat{NAN, NAN};
+    bool english = false;
+    int level = 0;  // 0 counties, 1 prefectures
+    Level levels[2];
+    std::vector<app::SearchEntry> entries;
+    char search[256] = "";
+    char open_path[1024] = "";
+    bool open_dialog = false;
+    int hover = -1;        // feature of the active level under the cursor
+    int selected = -1;     // feature of selected_level
+    int selected_level = 0;
+    std::vector<Toast> toasts;
+    int opened = 0;  // counter for unique layer ids
+    double tolerance = 0;
 };
+
+std::vector<std::string> g_dropped;  // filled by the GLFW drop callback, drained each frame
+
+void on_drop(GLFWwindow*, int count, const char** paths) {
+    for (int i = 0; i < count; ++i) g_dropped.emplace_back(paths[i]);
+}
 
 int export_instead(const Projector& projector) {
     std::string out = "planview-shanxi.png";
@@ -48,37 +90,173 @@ int export_instead(const Projector& projector) {
 
 ImFont* load_ui_font(const Scene& scene, float size) {
     // The stock CJK ranges miss characters of Shanxi names (猗稷绛垣芮汾沁朔忻潞漳滹...): build
-    // the ranges from the strings actually shown.
+    // the ranges from the strings actually shown: the UI table, layer titles, every attribute.
     ImGuiIO& io = ImGui::GetIO();
     static ImVector<ImWchar> ranges;
     ImFontGlyphRangesBuilder b;
     b.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    b.AddText("图层经纬度比例尺投影显示缩放山西省地级市县级行政区邻省河流湖泊政府驻地山脉界");
+    for (const auto& s : app::kStrings) b.AddText(s.zh), b.AddText(s.en);
+    b.AddText("°·…—×²（）〔〕、，。；：");
     for (const auto& l : scene.layers) {
         b.AddText(l.title.c_str());
-        int f = l.data ? l.data->field_index("name") : -1;
-        if (f >= 0)
-            for (const auto& feat : l.data->features) b.AddText(value_to_string(l.data->attr(feat, f)).c_str());
+        if (!l.data) continue;
+        for (const auto& feat : l.data->features)
+            for (const auto& v : feat.attrs)
+                if (std::holds_alternative<std::string>(v)) b.AddText(std::get<std::string>(v).c_str());
     }
     b.BuildRanges(&ranges);
     return io.Fonts->AddFontFromFileTTF(default_font_path().c_str(), size, nullptr, ranges.Data);
 }
 
+Level make_level(const Scene& s, const std::string& id) {
+    Level lv;
+    lv.layer_id = id;
+    const SceneLayer* l = s.find(id);
+    if (!l || !l->data) return lv;
+    lv.data = l->data;
+    lv.boxes = app::feature_boxes(*l->data);
+    for (const auto& f : l->data->features) lv.area_km2.push_back(app::even_odd_area(f.xy) / 1e6);
+    return lv;
+}
+
+void build_search_entries(AppState& st) {
+    for (int lvl = 0; lvl < 2; ++lvl)
+        if (st.levels[lvl].data) app::add_search_entries(st.entries, *st.levels[lvl].data, lvl);
+}
+
+void toast(AppState& st, double now, std::string text, bool error) {
+    st.toasts.push_back({std::move(text), now + (error ? 10.0 : 4.0), error});
+}
+
+// Opens any GDAL vector file as a new layer styled by its geometry kind; errors become toasts.
+void open_layer(AppState& st, Renderer& r, const Projector& projector, const std::string& path, double now) {
+    try {
+        SceneLayer l;
+        l.data = std::make_shared<Layer>(read_vector_layer(path, "", projector));
+        l.id = "file:" + std::to_string(++st.opened) + ":" + path;
+        l.title = std::filesystem::path(path).filename().string();
+        static const Rgba palette[] = {{214, 39, 40, 255}, {31, 119, 180, 255}, {44, 160, 44, 255}, {148, 103, 189, 255}};
+        Rgba c = palette[(st.opened - 1) % 4];
+        switch (l.data->kind) {
+            case GeomKind::Polygon:
+                l.kind = LayerKind::Fill, l.fill = with_alpha(c, 0.35f), l.stroke = c, l.stroke_width = 1.2f;
+                break;
+            case GeomKind::Line: l.kind = LayerKind::Line, l.stroke = c, l.stroke_width = 1.5f; break;
+            case GeomKind::Point:
+                l.kind = LayerKind::Circle, l.fill = c, l.stroke = {255, 255, 255, 255}, l.stroke_width = 1, l.symbol_size = 7;
+                break;
+            default: throw Error(path + ": no geometry to draw");
+        }
+        if (l.data->field_index("name") >= 0) l.label = {"name", 11, {40, 40, 40, 255}, {255, 255, 255, 220}, 1.2f, 1};
+        upload_layer(r, l, st.tolerance);
+        toast(st, now, std::string(tr(Str::Open, st.english)) + ": " + path + " (" +
+                           std::to_string(l.data->features.size()) + ")", false);
+        st.scene.layers.push_back(std::move(l));
+    } catch (const std::exception& e) {
+        toast(st, now, std::string(tr(Str::CannotOpen, st.english)) + " " + path + ": " + e.what(), true);
+        std::fprintf(stderr, "planview: cannot open %s: %s\n", path.c_str(), e.what());
+    }
+}
+
+Camera clamp_scale(const AppState& st, Camera c) {
+    c.scale = std::clamp(c.scale, st.min_scale, st.max_scale);
+    return c;
+}
+
+void fly_to_feature(AppState& st, int lvl, size_t feature, double now) {
+    const Level& L = st.levels[lvl];
+    if (!L.data || feature >= L.boxes.size()) return;
+    Camera target = fit_camera(L.boxes[feature], st.camera.width, st.camera.height, 0.25);
+    target = clamp_scale(st, target);
+    app::animate_to(st.anim, st.camera, target, now, 0.22);
+    st.selected = int(feature), st.selected_level = lvl;
+}
+
+// Zoom by `factor` about a screen point, animated; repeated wheel steps accumulate.
+void zoom_animated(AppState& st, Vec2 anchor, double factor, double now) {
+    double target_scale = std::clamp(st.anim.to.scale / factor, st.min_scale, st.max_scale);
+    Camera target = zoom_about(st.camera, anchor, st.camera.scale / target_scale, st.min_scale, st.max_scale);
+    app::animate_to(st.anim, st.camera, target, now, 0.2);
+}
+
+void pan_animated(AppState& st, Vec2 delta, double now) {
+    Camera target = pan_by_pixels(st.anim.to, delta);
+    app::animate_to(st.anim, st.camera, target, now, 0.18);
+}
+
+void set_camera_now(AppState& st, const Camera& c) {
+    st.camera = c;
+    st.anim.to = c;
+    st.anim.active = false;
+}
+
+std::string fmt_area(double km2) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, km2 >= 100 ? "%.0f km²" : "%.1f km²", km2);
+    return buf;
+}
+
+// Name, code(s), prefecture, area, status, note of one feature of a level.
+void feature_summary(const AppState& st, int lvl, size_t i) {
+    const Level& L = st.levels[lvl];
+    const Layer& d = *L.data;
+    const Feature& f = d.features[i];
+    bool en = st.english;
+    ImGui::TextUnformatted(d.text(f, "name").c_str());
+    ImGui::Separator();
+    std::string codes = d.field_index("codes") >= 0 ? d.text(f, "codes") : std::string();
+    ImGui::Text("%s: %s", tr(Str::Code, en), d.text(f, "code").c_str());
+    if (!codes.empty() && codes != d.text(f, "code")) ImGui::Text("%s: %s", tr(Str::Codes, en), codes.c_str());
+    if (d.field_index("prefecture_name") >= 0)
+        ImGui::Text("%s: %s", tr(Str::PrefectureName, en), d.text(f, "prefecture_name").c_str());
+    ImGui::Text("%s: %s", tr(Str::Area, en), fmt_area(L.area_km2[i]).c_str());
+    if (d.field_index("status") >= 0) ImGui::Text("%s: %s", tr(Str::Status, en), d.text(f, "status").c_str());
+    std::string note = d.field_index("note") >= 0 ? d.text(f, "note") : std::string();
+    if (!note.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+        ImGui::Text("%s: %s", tr(Str::Note, en), note.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+bool parse_lonlat(const std::string& s, Vec2& out) { return std::sscanf(s.c_str(), "%lf,%lf", &out.x, &out.y) == 2; }
+
 }  // namespace
 
 int run_viewer(int argc, char** argv) {
-    int frames = -1, width = 1600, height = 1000;
-    std::string screenshot;
+    int frames = -1, width = 1600, height = 1000, bench = 0;
+    std::string screenshot, search_arg, level_arg;
+    std::vector<std::string> files;
+    Vec2 hover_ll{NAN, NAN};
+    bool have_hover = false, english = false, select_hover = false;
+    double zoom_arg = 1;
+    const char* usage =
+        "usage: planview [FILE...] [--size WxH] [--frames N --screenshot FILE] [--bench-frames N]\n"
+        "                [--search TEXT] [--hover-lonlat LON,LAT] [--click] [--zoom F] [--level county|prefecture]\n"
+        "                [--english]\n"
+        "       planview export --help\n";
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--frames" && i + 1 < argc) frames = std::atoi(argv[++i]);
         else if (a == "--screenshot" && i + 1 < argc) screenshot = argv[++i];
         else if (a == "--size" && i + 1 < argc) std::sscanf(argv[++i], "%dx%d", &width, &height);
+        else if (a == "--bench-frames" && i + 1 < argc) bench = std::atoi(argv[++i]);
+        else if (a == "--search" && i + 1 < argc) search_arg = argv[++i];
+        else if (a == "--hover-lonlat" && i + 1 < argc) have_hover = parse_lonlat(argv[++i], hover_ll);
+        else if (a == "--click") select_hover = true;
+        else if (a == "--zoom" && i + 1 < argc) zoom_arg = std::atof(argv[++i]);
+        else if (a == "--level" && i + 1 < argc) level_arg = argv[++i];
+        else if (a == "--english") english = true;
+        else if (a == "--help" || a == "-h") {
+            std::printf("%s", usage);
+            return 0;
+        } else if (!a.empty() && a[0] != '-') files.push_back(a);
         else {
-            std::fprintf(stderr, "planview: unknown argument '%s'\nusage: planview [--size WxH] [--frames N --screenshot FILE]\n       planview export --help\n", a.c_str());
+            std::fprintf(stderr, "planview: unknown argument '%s'\n%s", a.c_str(), usage);
             return 2;
         }
     }
+    if (bench > 0 && frames < 0) frames = bench + 10;
     try {
         Projector projector(ProjectionKind::Albers);
         if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")) return export_instead(projector);
@@ -92,87 +270,318 @@ int run_viewer(int argc, char** argv) {
         GLFWwindow* window = glfwCreateWindow(width, height, "PlanView — 山西", nullptr, nullptr);
         if (!window) throw Error("cannot open a window with OpenGL 3.3 core");
         glfwMakeContextCurrent(window);
-        glfwSwapInterval(1);
+        glfwSwapInterval(bench > 0 ? 0 : 1);
         if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) throw Error("cannot load OpenGL 3.3 core");
+        glfwSetDropCallback(window, on_drop);
 
         AppState st;
+        st.english = english;
+        st.level = level_arg == "prefecture" ? 1 : 0;
         st.scene = default_scene(maps_dir(), projector);
         st.scene.furniture = false;
+        st.levels[0] = make_level(st.scene, "counties");
+        st.levels[1] = make_level(st.scene, "prefectures");
+        build_search_entries(st);
         Renderer r;
         init_renderer(r);
         int fbw, fbh;
         glfwGetFramebufferSize(window, &fbw, &fbh);
         st.home = fit_camera(scene_extent_xy(st.scene, projector), fbw, fbh, 0.03);
-        st.camera = st.home;
-        upload_scene(r, st.scene, st.home.scale * 0.05);  // once per data change, not per frame
+        st.min_scale = 2.0;                   // 2 m per pixel: street level is plenty for county maps
+        st.max_scale = st.home.scale * 4;     // the whole province a quarter of the window
+        set_camera_now(st, st.home);
+        st.tolerance = st.home.scale * 0.05;
+        upload_scene(r, st.scene, st.tolerance);  // once per data change, not per frame
 
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
         float xscale = 1, yscale = 1;
         glfwGetWindowContentScale(window, &xscale, &yscale);
-        load_ui_font(st.scene, 16.0f * xscale);
+        {
+            int ww, wh;
+            glfwGetWindowSize(window, &ww, &wh);
+            float ratio = ww > 0 ? float(fbw) / ww : 1.0f;
+            load_ui_font(st.scene, 16.0f * std::max(xscale, ratio));
+            if (ratio > 1.01f) io.FontGlobalScale = 1.0f / ratio;           // macOS-style: points != pixels
+            else if (xscale > 1.01f) ImGui::GetStyle().ScaleAllSizes(xscale);  // X11/Windows: pixels, scaled UI
+        }
         ImGui_ImplGlfw_InitForOpenGL(window, true);
         ImGui_ImplOpenGL3_Init("#version 330 core");
 
+        auto t0 = std::chrono::steady_clock::now();
+        auto clock = [&](int frame) {
+            // Scripted runs (--frames) use a fixed 1/15 s step so animations end deterministically.
+            if (frames >= 0 && bench == 0) return frame / 15.0;
+            return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        };
+        for (const auto& f : files) open_layer(st, r, projector, f, 0);
+
+        double bench_ms = 0;
+        int bench_n = 0;
         for (int frame = 0; !glfwWindowShouldClose(window) && (frames < 0 || frame < frames); ++frame) {
+            auto frame_start = std::chrono::steady_clock::now();
             glfwPollEvents();
+            double now = clock(frame);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
-            ImGuiIO& io = ImGui::GetIO();
             glfwGetFramebufferSize(window, &fbw, &fbh);
-            st.camera.width = fbw, st.camera.height = fbh;
             float fb_ratio = io.DisplaySize.x > 0 ? fbw / io.DisplaySize.x : 1.0f;
-            Vec2 mouse{io.MousePos.x * fb_ratio, io.MousePos.y * fb_ratio};
+            if (fbw <= 0 || fbh <= 0) {  // minimised
+                ImGui::Render();
+                glfwSwapBuffers(window);
+                continue;
+            }
+            st.camera.width = st.anim.to.width = st.anim.from.width = fbw;
+            st.camera.height = st.anim.to.height = st.anim.from.height = fbh;
+            st.home.width = fbw, st.home.height = fbh;
+            st.camera = app::animate(st.anim, now);
+            bool en = st.english;
 
-            if (!io.WantCaptureMouse) {
-                if (io.MouseWheel != 0)
-                    st.camera = zoom_about(st.camera, mouse, std::pow(1.25, io.MouseWheel), st.home.scale / 400, st.home.scale * 4);
-                if (ImGui::IsMouseDoubleClicked(0)) st.camera = zoom_about(st.camera, mouse, 2.0, st.home.scale / 400, st.home.scale * 4);
-                if (ImGui::IsMouseDragging(0, 0.0f)) {
-                    ImVec2 d = io.MouseDelta;
-                    st.camera = pan_by_pixels(st.camera, {d.x * fb_ratio, d.y * fb_ratio});
+            // Scripted actions (command line), on the first frame.
+            if (frame == 0) {
+                if (zoom_arg != 1) set_camera_now(st, zoom_about(st.camera, {fbw * 0.5, fbh * 0.5}, zoom_arg, st.min_scale, st.max_scale));
+                if (!search_arg.empty()) {
+                    std::snprintf(st.search, sizeof st.search, "%s", search_arg.c_str());
+                    auto hits = app::search_units(st.entries, st.search);
+                    if (!hits.empty()) {
+                        const auto& e = st.entries[hits[0].entry];
+                        fly_to_feature(st, e.level, e.feature, now);
+                    }
                 }
+            }
+            for (const auto& p : g_dropped) open_layer(st, r, projector, p, now);
+            g_dropped.clear();
+
+            Vec2 mouse{io.MousePos.x * fb_ratio, io.MousePos.y * fb_ratio};
+            bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e6;
+            if (frames >= 0 && !have_hover) mouse_on_map = false;  // scripted runs: no stray pointer
+            if (have_hover) {  // scripted hover: the point under a lon/lat
+                mouse = map_to_screen(st.camera, projector.forward(hover_ll));
+                mouse_on_map = true;
+            }
+            if (!io.WantCaptureMouse) {
+                if (io.MouseWheel != 0) zoom_animated(st, mouse, std::pow(1.3, io.MouseWheel), now);
+                if (ImGui::IsMouseDoubleClicked(0)) zoom_animated(st, mouse, 2.0, now);
+                if (ImGui::IsMouseDragging(0, 2.0f)) {
+                    ImVec2 d = io.MouseDelta;
+                    set_camera_now(st, pan_by_pixels(st.camera, {d.x * fb_ratio, d.y * fb_ratio}));
+                }
+            }
+            // Hover and selection on the active level.
+            const Level& L = st.levels[st.level];
+            st.hover = -1;
+            if (mouse_on_map) {
                 st.cursor_lonlat = projector.inverse(screen_to_map(st.camera, mouse));
+                if (L.data) st.hover = app::hit_test(*L.data, L.boxes, st.camera, mouse);
+            }
+            if ((!io.WantCaptureMouse && ImGui::IsMouseReleased(0) && io.MouseDragMaxDistanceSqr[0] < 16) ||
+                (select_hover && have_hover && frame == 0)) {
+                st.selected = st.hover, st.selected_level = st.level;
             }
             if (!io.WantCaptureKeyboard) {
-                double step = 60 * fb_ratio;
-                if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) st.camera = pan_by_pixels(st.camera, {step, 0});
-                if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) st.camera = pan_by_pixels(st.camera, {-step, 0});
-                if (ImGui::IsKeyPressed(GLFW_KEY_UP)) st.camera = pan_by_pixels(st.camera, {0, step});
-                if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) st.camera = pan_by_pixels(st.camera, {0, -step});
+                double step = 100 * fb_ratio;
+                if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) pan_animated(st, {step, 0}, now);
+                if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) pan_animated(st, {-step, 0}, now);
+                if (ImGui::IsKeyPressed(GLFW_KEY_UP)) pan_animated(st, {0, step}, now);
+                if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) pan_animated(st, {0, -step}, now);
                 Vec2 centre{fbw * 0.5, fbh * 0.5};
-                if (ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) || ImGui::IsKeyPressed(GLFW_KEY_EQUAL))
-                    st.camera = zoom_about(st.camera, centre, 1.5, st.home.scale / 400, st.home.scale * 4);
+                if (ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) || ImGui::IsKeyPressed(GLFW_KEY_EQUAL)) zoom_animated(st, centre, 1.5, now);
                 if (ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT) || ImGui::IsKeyPressed(GLFW_KEY_MINUS))
-                    st.camera = zoom_about(st.camera, centre, 1 / 1.5, st.home.scale / 400, st.home.scale * 4);
-                if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) st.camera = st.home, st.camera.width = fbw, st.camera.height = fbh;
+                    zoom_animated(st, centre, 1 / 1.5, now);
+                if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) app::animate_to(st.anim, st.camera, st.home, now, 0.25);
             }
 
-            ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
-            ImGui::Begin("图层");
-            for (auto& l : st.scene.layers) {
-                ImGui::Checkbox(l.title.c_str(), &l.visible);
+            // ---- UI ----
+            if (ImGui::BeginMainMenuBar()) {
+                if (ImGui::BeginMenu(tr(Str::File, en))) {
+                    if (ImGui::MenuItem(tr(Str::Open, en))) st.open_dialog = true;
+                    ImGui::EndMenu();
+                }
+                if (ImGui::BeginMenu(tr(Str::View, en))) {
+                    if (ImGui::MenuItem(tr(Str::Reset, en), "Home")) app::animate_to(st.anim, st.camera, st.home, now, 0.25);
+                    ImGui::MenuItem(tr(Str::Labels, en), nullptr, &st.scene.labels);
+                    ImGui::EndMenu();
+                }
+                ImGui::TextUnformatted(tr(Str::ActiveLevel, en));
+                ImGui::RadioButton(tr(Str::County, en), &st.level, 0);
+                ImGui::RadioButton(tr(Str::Prefecture, en), &st.level, 1);
+                ImGui::Separator();
+                if (ImGui::MenuItem(tr(Str::Language, en))) st.english = !st.english;
+                ImGui::EndMainMenuBar();
             }
-            ImGui::Checkbox("标注", &st.scene.labels);
+            float top = ImGui::GetFrameHeight() + 6;
+
+            // Search.
+            ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 330, top), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(320, 0), ImGuiCond_FirstUseEver);
+            ImGui::Begin(tr(Str::Search, en), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+            ImGui::SetNextItemWidth(300);
+            bool enter = ImGui::InputTextWithHint("##q", tr(Str::SearchHint, en), st.search, sizeof st.search,
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+            auto hits = app::search_units(st.entries, st.search, 12);
+            if (st.search[0] && hits.empty()) ImGui::TextDisabled("%s", tr(Str::NoMatch, en));
+            for (size_t k = 0; k < hits.size(); ++k) {
+                const auto& e = st.entries[hits[k].entry];
+                std::string row = e.name + "  " + (e.codes.empty() ? "" : e.codes[0]) + "  " +
+                                  tr(e.level == 0 ? Str::County : Str::Prefecture, en);
+                ImGui::PushID(int(k));
+                if (ImGui::Selectable(row.c_str(), false) || (enter && k == 0)) {
+                    st.level = e.level;
+                    fly_to_feature(st, e.level, e.feature, now);
+                }
+                ImGui::PopID();
+            }
             ImGui::End();
 
-            ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - 30));
-            ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, 30));
-            ImGui::Begin("status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs);
-            ImGui::Text("经度 %.4f°  纬度 %.4f°   |   %s   |   1 px = %.0f m", st.cursor_lonlat.x, st.cursor_lonlat.y,
-                        projection_name(st.scene.projection).c_str(), st.camera.scale);
+            // Layers: visibility, opacity, order (top of the list = drawn last = on top).
+            ImGui::SetNextWindowPos(ImVec2(10, top), ImGuiCond_FirstUseEver);
+            ImGui::Begin(tr(Str::Layers, en), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+            int n = int(st.scene.layers.size()), move_from = -1, move_to = -1;
+            for (int k = n - 1; k >= 0; --k) {
+                auto& l = st.scene.layers[size_t(k)];
+                ImGui::PushID(l.id.c_str());
+                ImGui::Checkbox("##v", &l.visible);
+                ImGui::SameLine();
+                ImGui::SetNextItemWidth(90);
+                ImGui::SliderFloat("##o", &l.opacity, 0.0f, 1.0f, "%.2f");
+                ImGui::SameLine();
+                if (ImGui::ArrowButton("##up", ImGuiDir_Up) && k + 1 < n) move_from = k, move_to = k + 1;
+                ImGui::SameLine();
+                if (ImGui::ArrowButton("##dn", ImGuiDir_Down) && k > 0) move_from = k, move_to = k - 1;
+                ImGui::SameLine();
+                ImGui::TextUnformatted(l.title.c_str());
+                ImGui::PopID();
+            }
+            if (move_from >= 0) std::swap(st.scene.layers[size_t(move_from)], st.scene.layers[size_t(move_to)]);
+            ImGui::Separator();
+            ImGui::Checkbox(tr(Str::Labels, en), &st.scene.labels);
+            ImGui::End();
+
+            // File → Open.
+            if (st.open_dialog) {
+                ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
+                                        ImVec2(0.5f, 0.5f));
+                ImGui::Begin(tr(Str::Open, en), &st.open_dialog, ImGuiWindowFlags_AlwaysAutoResize);
+                ImGui::SetNextItemWidth(460);
+                bool go = ImGui::InputTextWithHint("##path", tr(Str::OpenPath, en), st.open_path, sizeof st.open_path,
+                                                   ImGuiInputTextFlags_EnterReturnsTrue);
+                if (ImGui::Button(tr(Str::OpenButton, en)) || go) {
+                    open_layer(st, r, projector, app::trim(st.open_path), now);
+                    st.open_dialog = false;
+                }
+                ImGui::SameLine();
+                if (ImGui::Button(tr(Str::Close, en))) st.open_dialog = false;
+                ImGui::End();
+            }
+
+            // Info panel of the selection.
+            if (st.selected >= 0 && st.levels[st.selected_level].data) {
+                const Level& S = st.levels[st.selected_level];
+                bool open = true;
+                ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 330, io.DisplaySize.y * 0.45f), ImGuiCond_FirstUseEver);
+                ImGui::Begin(tr(Str::Info, en), &open, ImGuiWindowFlags_AlwaysAutoResize);
+                feature_summary(st, st.selected_level, size_t(st.selected));
+                if (ImGui::CollapsingHeader(tr(Str::Attributes, en), ImGuiTreeNodeFlags_DefaultOpen)) {
+                    const Feature& f = S.data->features[size_t(st.selected)];
+                    if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+                        for (size_t k = 0; k < S.data->fields.size(); ++k) {
+                            ImGui::TableNextRow();
+                            ImGui::TableNextColumn();
+                            ImGui::TextUnformatted(S.data->fields[k].c_str());
+                            ImGui::TableNextColumn();
+                            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 22);
+                            ImGui::TextUnformatted(value_to_string(f.attrs[k]).c_str());
+                            ImGui::PopTextWrapPos();
+                        }
+                        ImGui::EndTable();
+                    }
+                }
+                ImGui::End();
+                if (!open) st.selected = -1;
+            }
+
+            // Hover tooltip, next to the cursor.
+            if (st.hover >= 0 && L.data) {
+                // Below right of the cursor, flipped to the other side near the right or bottom edge.
+                float mx = float(mouse.x / fb_ratio), my = float(mouse.y / fb_ratio);
+                bool left = mx > io.DisplaySize.x * 0.6f, up = my > io.DisplaySize.y * 0.5f;
+                ImGui::SetNextWindowPos(ImVec2(mx + (left ? -18.0f : 18.0f), my + (up ? -18.0f : 18.0f)), ImGuiCond_Always,
+                                        ImVec2(left ? 1.0f : 0.0f, up ? 1.0f : 0.0f));
+                ImGui::SetNextWindowBgAlpha(0.92f);
+                ImGui::Begin("##hover", nullptr,
+                             ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
+                                 ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
+                feature_summary(st, st.level, size_t(st.hover));
+                ImGui::End();
+            }
+
+            // Toasts (errors stay longer), bottom right above the status bar.
+            st.toasts.erase(std::remove_if(st.toasts.begin(), st.toasts.end(), [&](const Toast& t) { return t.until < now; }),
+                            st.toasts.end());
+            if (!st.toasts.empty()) {
+                ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y - 40), ImGuiCond_Always, ImVec2(1, 1));
+                ImGui::SetNextWindowBgAlpha(0.9f);
+                ImGui::Begin("##toasts", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+                for (const auto& t : st.toasts) {
+                    if (t.error) ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "%s: %s", tr(Str::Error, en), t.text.c_str());
+                    else ImGui::TextUnformatted(t.text.c_str());
+                }
+                ImGui::PopTextWrapPos();
+                ImGui::End();
+            }
+
+            // Status bar: cursor lon/lat, projection, live scale bar at the map centre.
+            float bar_h = ImGui::GetFrameHeight() + 8;
+            ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - bar_h));
+            ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, bar_h));
+            ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoSavedSettings);
+            ImGui::Text("%s %.4f°  %s %.4f°   |   %s %s   |   %s", tr(Str::Lon, en), st.cursor_lonlat.x, tr(Str::Lat, en),
+                        st.cursor_lonlat.y, tr(Str::Projection, en), projection_name(st.scene.projection).c_str(),
+                        tr(Str::Scale, en));
+            {
+                Vec2 c_ll = projector.inverse(st.camera.center);
+                double k = projector.scale_factor_at(c_ll);
+                double ground_per_logical_px = st.camera.scale * (std::isfinite(k) ? k : 1.0) * fb_ratio;
+                double dist = app::nice_distance(ground_per_logical_px * 140);
+                float len = float(dist / ground_per_logical_px);
+                ImGui::SameLine();
+                ImVec2 p = ImGui::GetCursorScreenPos();
+                float y = p.y + ImGui::GetTextLineHeight() * 0.75f;
+                ImDrawList* dl = ImGui::GetWindowDrawList();
+                ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+                dl->AddLine(ImVec2(p.x + 4, y), ImVec2(p.x + 4 + len, y), col, 2);
+                dl->AddLine(ImVec2(p.x + 4, y - 5), ImVec2(p.x + 4, y), col, 2);
+                dl->AddLine(ImVec2(p.x + 4 + len, y - 5), ImVec2(p.x + 4 + len, y), col, 2);
+                ImGui::Dummy(ImVec2(len + 10, 1));
+                ImGui::SameLine();
+                if (dist >= 1000) ImGui::Text("%g %s", dist / 1000, tr(Str::Km, en));
+                else ImGui::Text("%g %s", dist, tr(Str::M, en));
+            }
             ImGui::End();
             ImGui::Render();
 
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
             glEnable(GL_MULTISAMPLE);
             draw_map(r, st.scene, st.camera, fb_ratio);
+            if (st.selected >= 0 && st.scene.find(st.levels[st.selected_level].layer_id))
+                draw_highlight(r, st.scene, st.levels[st.selected_level].layer_id, size_t(st.selected), st.camera,
+                               {230, 120, 0, 255}, 3.0f * fb_ratio);
+            if (st.hover >= 0 && !(st.hover == st.selected && st.level == st.selected_level))
+                draw_highlight(r, st.scene, L.layer_id, size_t(st.hover), st.camera, {20, 90, 200, 255}, 2.5f * fb_ratio);
             std::vector<TextQuad> labels = place_scene_labels(st.scene, st.camera, *r.atlas, fb_ratio);
             draw_text(r.text, *r.atlas, r.text_program, r.corner01_vbo, labels, Vec2{0, 0}, fbw, fbh);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+            if (bench > 0) {
+                glFinish();
+                double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count();
+                if (frame >= 10) bench_ms += ms, ++bench_n;  // skip warm-up (font atlas, first uploads)
+            }
             bool last = frames >= 0 && frame + 1 == frames;
             if (last && !screenshot.empty()) {
                 std::vector<uint8_t> px(size_t(fbw) * fbh * 4), flipped(px.size());
@@ -187,6 +596,9 @@ int run_viewer(int argc, char** argv) {
             }
             glfwSwapBuffers(window);
         }
+        if (bench_n > 0)
+            std::printf("bench: %d frames at %dx%d, average %.2f ms/frame (%.1f fps), glFinish each frame\n", bench_n, fbw,
+                        fbh, bench_ms / bench_n, 1000.0 / (bench_ms / bench_n));
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();

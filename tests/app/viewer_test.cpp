@@ -1,0 +1,203 @@
+// The viewer's pure parts (search, hit testing, areas, camera animation) and a smoke test of
+// the real app under Xvfb.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/model.hpp"
+#include "app/strings.hpp"
+#include "data/paths.hpp"
+#include "data/vector_source.hpp"
+#include "scene/basemap.hpp"
+#include "../test_support.hpp"
+
+using namespace pv;
+
+namespace {
+
+struct Base {
+    Projector projector{ProjectionKind::Albers};
+    Layer counties, prefectures;
+    Base() {
+        counties = read_vector_layer(std::string(PLANVIEW_SOURCE_DIR) + "/maps/counties.geojson", "", projector);
+        prefectures = read_vector_layer(std::string(PLANVIEW_SOURCE_DIR) + "/maps/prefectures.geojson", "", projector);
+    }
+};
+
+const Base& base() {
+    static Base b;
+    return b;
+}
+
+std::vector<app::SearchEntry> entries() {
+    std::vector<app::SearchEntry> e;
+    app::add_search_entries(e, base().counties, 0);
+    app::add_search_entries(e, base().prefectures, 1);
+    return e;
+}
+
+std::string first_hit(const std::string& q) {
+    auto e = entries();
+    auto hits = app::search_units(e, q);
+    return hits.empty() ? std::string() : e[hits[0].entry].name;
+}
+
+int find_county(const std::string& name) {
+    const Layer& l = base().counties;
+    for (size_t i = 0; i < l.features.size(); ++i)
+        if (l.text(l.features[i], "name") == name) return int(i);
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("search: substring on names, prefix on codes, counties and prefectures", "[app]") {
+    CHECK(first_hit("永济") == "永济市");
+    CHECK(first_hit("永济市") == "永济市");
+    CHECK(first_hit(" 140881 ") == "永济市");
+    CHECK(first_hit("盐湖") == "盐湖区");
+    CHECK(first_hit("云冈") == "平城区/云冈区");   // the combined unit, by name
+    CHECK(first_hit("140214") == "平城区/云冈区");  // and by its second code
+    CHECK(first_hit("运城市") == "运城市");         // a prefecture
+    CHECK(first_hit("太原") == "太原市");
+    CHECK(first_hit("").empty());
+    CHECK(first_hit("不存在的地方").empty());
+    // A code prefix finds every county of a prefecture.
+    auto e = entries();
+    auto hits = app::search_units(e, "1408", 100);
+    CHECK(hits.size() >= 13);
+    for (const auto& h : hits) CHECK(e[h.entry].codes[0].rfind("1408", 0) == 0);
+}
+
+TEST_CASE("hit testing: a screen point to the county under it", "[app]") {
+    const Layer& l = base().counties;
+    auto boxes = app::feature_boxes(l);
+    Camera cam = fit_camera(l.bounds_xy(), 1600, 1000, 0.03);
+    for (const char* name : {"永济市", "盐湖区", "清徐县", "天镇县"}) {
+        int i = find_county(name);
+        REQUIRE(i >= 0);
+        const Feature& f = l.features[size_t(i)];
+        Vec2 seat{value_to_double(l.attr(f, l.field_index("seat_lon"))), value_to_double(l.attr(f, l.field_index("seat_lat")))};
+        Vec2 px = map_to_screen(cam, base().projector.forward(seat));
+        INFO(name);
+        CHECK(app::hit_test(l, boxes, cam, px) == i);
+    }
+    CHECK(app::hit_test(l, boxes, cam, {2, 2}) == -1);  // the corner is outside Shanxi
+    // Zoomed in on 永济市 the same point still hits it.
+    int yj = find_county("永济市");
+    Camera near = fit_camera(boxes[size_t(yj)], 800, 600, 0.1);
+    CHECK(app::hit_test(l, boxes, near, {400, 300}) == yj);
+}
+
+TEST_CASE("even-odd area: holes subtract, county areas are plausible", "[app]") {
+    Geometry g;
+    g.kind = GeomKind::Polygon;
+    g.points = {{0, 0}, {10, 0}, {10, 10}, {0, 10}, {2, 2}, {2, 4}, {4, 4}, {4, 2}, {20, 0}, {21, 0}, {21, 1}, {20, 1}};
+    g.part_starts = {0, 4, 8};
+    CHECK(app::even_odd_area(g) == Approx(100 - 4 + 1));
+    CHECK(app::point_in_rings(g, {1, 1}));
+    CHECK_FALSE(app::point_in_rings(g, {3, 3}));  // in the hole
+    CHECK(app::point_in_rings(g, {20.5, 0.5}));
+    // 永济市 is about 1,220 km²; the whole province about 156,700 km².
+    const Layer& l = base().counties;
+    CHECK(app::even_odd_area(l.features[size_t(find_county("永济市"))].xy) / 1e6 == Approx(1200).margin(150));
+    double total = 0;
+    for (const auto& f : l.features) total += app::even_odd_area(f.xy) / 1e6;
+    CHECK(total == Approx(156700).epsilon(0.03));
+}
+
+TEST_CASE("camera animation: eased, ends exactly, keeps the zoom anchor fixed", "[app]") {
+    Camera a;
+    a.center = {1000, 2000};
+    a.scale = 500;
+    a.width = 1600, a.height = 1000;
+    Vec2 anchor{1200, 300};
+    Camera b = zoom_about(a, anchor, 4.0, 1, 1e6);
+    Vec2 m = screen_to_map(a, anchor);
+    for (double e : {0.0, 0.1, 0.5, 0.9, 1.0}) {
+        Camera c = app::interpolate_camera(a, b, e);
+        Vec2 s = map_to_screen(c, m);
+        CHECK(s.x == Approx(anchor.x).margin(1e-6));
+        CHECK(s.y == Approx(anchor.y).margin(1e-6));
+        CHECK(c.scale <= a.scale + 1e-9);
+        CHECK(c.scale >= b.scale - 1e-9);
+    }
+    CHECK(app::interpolate_camera(a, b, 0.5).scale == Approx(std::sqrt(a.scale * b.scale)));  // geometric
+    // Pure pan: linear in the eased fraction.
+    Camera p = pan_by_pixels(a, {100, -50});
+    Camera h = app::interpolate_camera(a, p, 0.5);
+    CHECK(h.center.x == Approx((a.center.x + p.center.x) / 2));
+    // Easing: 0 -> 0, 1 -> 1, monotonic, fast start.
+    CHECK(app::ease_out_cubic(0) == 0);
+    CHECK(app::ease_out_cubic(1) == 1);
+    CHECK(app::ease_out_cubic(0.5) > 0.5);
+    for (double t = 0; t < 1; t += 0.05) CHECK(app::ease_out_cubic(t + 0.05) >= app::ease_out_cubic(t));
+    app::CameraAnim an;
+    app::animate_to(an, a, b, 10.0, 0.2);
+    CHECK(app::animate(an, 10.0).scale == Approx(a.scale));
+    CHECK(an.active);
+    Camera end = app::animate(an, 10.25);
+    CHECK(end.scale == b.scale);
+    CHECK(end.center == b.center);
+    CHECK_FALSE(an.active);
+    CHECK(app::nice_distance(140000) == 100000);
+    CHECK(app::nice_distance(3100) == 2000);
+    CHECK(app::nice_distance(7) == 5);
+}
+
+TEST_CASE("UI strings: every entry has both languages", "[app]") {
+    for (const auto& s : app::kStrings) {
+        CHECK(std::string(s.zh).size() > 0);
+        CHECK(std::string(s.en).size() > 0);
+    }
+    CHECK(std::string(app::tr(app::Str::Layers, false)) == "图层");
+    CHECK(std::string(app::tr(app::Str::Layers, true)) == "Layers");
+}
+
+TEST_CASE("smoke: the real viewer under Xvfb draws counties in their fill colours", "[app]") {
+    // xvfb-run comes with the project's install script: missing it is a failure, not a skip.
+    REQUIRE(std::system("command -v xvfb-run >/dev/null 2>&1") == 0);
+    auto dir = pvtest::temp_dir("app-smoke");
+    auto png = dir / "viewer.png";
+    std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' '" + std::string(PLANVIEW_BINARY) +
+                      "' --frames 5 --screenshot '" + png.string() + "' /nonexistent/planview-missing.geojson > '" +
+                      (dir / "log.txt").string() + "' 2>&1";
+    int rc = std::system(cmd.c_str());
+    std::ifstream logf(dir / "log.txt");
+    std::string log((std::istreambuf_iterator<char>(logf)), {});
+    INFO(log);
+    REQUIRE(rc == 0);  // a file that cannot be opened is reported, and the app keeps running
+    CHECK(log.find("planview-missing.geojson") != std::string::npos);
+    REQUIRE(std::filesystem::exists(png));
+
+    PngInfo info;
+    std::vector<uint8_t> px = read_png(png.string(), info);
+    REQUIRE(info.width == 1600);
+    REQUIRE(info.height == 1000);
+    const Projector& projector = base().projector;
+    Scene scene = default_scene(maps_dir(), projector);
+    Camera cam = fit_camera(scene_extent_xy(scene, projector), 1600, 1000, 0.03);
+    const SceneLayer* counties = scene.find("counties");
+    REQUIRE(counties);
+    for (const char* name : {"永济市", "盐湖区", "天镇县"}) {
+        INFO(name);
+        size_t i = 0;
+        while (i < counties->data->features.size() && counties->data->text(counties->data->features[i], "name") != name) ++i;
+        REQUIRE(i < counties->data->features.size());
+        const Geometry& g = counties->data->features[i].xy;
+        Rgba want = counties->feature_fill[i];
+        Bounds b = g.bounds();
+        Vec2 s0 = map_to_screen(cam, {b.min_x, b.max_y}), s1 = map_to_screen(cam, {b.max_x, b.min_y});
+        int inside = 0, match = 0;
+        for (int y = int(s0.y); y <= int(s1.y); y += 2)
+            for (int x = int(s0.x); x <= int(s1.x); x += 2) {
+                if (!app::point_in_rings(g, screen_to_map(cam, {x + 0.5, y + 0.5}))) continue;
+                ++inside;
+                const uint8_t* p = &px[(size_t(y) * 1600 + size_t(x)) * 4];
+                if (std::abs(p[0] - want.r) <= 6 && std::abs(p[1] - want.g) <= 6 && std::abs(p[2] - want.b) <= 6) ++match;
+            }
+        REQUIRE(inside > 20);
+        CHECK(match > inside / 2);  // most of it: outlines, labels and the seat marker cover the rest
+    }
+}
