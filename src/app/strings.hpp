@@ -1,6 +1,8 @@
 // Every string of the viewer's UI, in Chinese and English. The font's glyph ranges are built
 // from this table (plus the names in the data), so a string added here is always drawable.
 #pragma once
+#include <cstddef>
+#include <string>
 
 namespace pv::app {
 
@@ -59,6 +61,27 @@ static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == size_t(Str::Count_));
 inline const char* tr(Str s, bool english) {
     const StrPair& p = kStrings[size_t(s)];
     return english ? p.en : p.zh;
+}
+
+// Titles of the base layers by id (opened files keep their file name).
+inline constexpr struct {
+    const char* id;
+    StrPair title;
+} kLayerTitles[] = {
+    {"neighbours", {"邻省", "Neighbouring provinces"}},
+    {"counties", {"县级行政区", "Counties"}},
+    {"lakes", {"湖泊", "Lakes"}},
+    {"rivers", {"河流", "Rivers"}},
+    {"prefectures", {"地级市", "Prefectures"}},
+    {"province", {"山西省界", "Shanxi boundary"}},
+    {"seats", {"县级政府驻地", "County seats"}},
+    {"ranges", {"山脉", "Mountain ranges"}},
+};
+
+inline const char* layer_title(const std::string& id, const std::string& fallback, bool english) {
+    for (const auto& t : kLayerTitles)
+        if (id == t.id) return english ? t.title.en : t.title.zh;
+    return fallback.c_str();
 }
 
 }  // namespace pv::app

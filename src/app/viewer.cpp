@@ -96,6 +96,7 @@ ImFont* load_ui_font(const Scene& scene, float size) {
     ImFontGlyphRangesBuilder b;
     b.AddRanges(io.Fonts->GetGlyphRangesDefault());
     for (const auto& s : app::kStrings) b.AddText(s.zh), b.AddText(s.en);
+    for (const auto& t : app::kLayerTitles) b.AddText(t.title.zh), b.AddText(t.title.en);
     b.AddText("°·…—×²（）〔〕、，。；：");
     for (const auto& l : scene.layers) {
         b.AddText(l.title.c_str());
@@ -230,10 +231,11 @@ int run_viewer(int argc, char** argv) {
     Vec2 hover_ll{NAN, NAN};
     bool have_hover = false, english = false, select_hover = false;
     double zoom_arg = 1;
+    int msaa = -1;  // default: 4, or 0 on a software rasteriser (llvmpipe)
     const char* usage =
         "usage: planview [FILE...] [--size WxH] [--frames N --screenshot FILE] [--bench-frames N]\n"
         "                [--search TEXT] [--hover-lonlat LON,LAT] [--click] [--zoom F] [--level county|prefecture]\n"
-        "                [--english]\n"
+        "                [--english] [--msaa N]\n"
         "       planview export --help\n";
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
@@ -247,6 +249,7 @@ int run_viewer(int argc, char** argv) {
         else if (a == "--zoom" && i + 1 < argc) zoom_arg = std::atof(argv[++i]);
         else if (a == "--level" && i + 1 < argc) level_arg = argv[++i];
         else if (a == "--english") english = true;
+        else if (a == "--msaa" && i + 1 < argc) msaa = std::atoi(argv[++i]);
         else if (a == "--help" || a == "-h") {
             std::printf("%s", usage);
             return 0;
@@ -265,11 +268,25 @@ int run_viewer(int argc, char** argv) {
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-        glfwWindowHint(GLFW_SAMPLES, 4);
         glfwWindowHint(GLFW_STENCIL_BITS, 8);
+        glfwWindowHint(GLFW_SAMPLES, msaa < 0 ? 4 : msaa);
         GLFWwindow* window = glfwCreateWindow(width, height, "PlanView — 山西", nullptr, nullptr);
         if (!window) throw Error("cannot open a window with OpenGL 3.3 core");
         glfwMakeContextCurrent(window);
+        if (msaa < 0) {
+            // 4x MSAA more than doubles the frame time of a software rasteriser: without it there.
+            auto get_string = reinterpret_cast<const unsigned char* (*)(unsigned)>(glfwGetProcAddress("glGetString"));
+            const char* renderer = get_string ? reinterpret_cast<const char*>(get_string(0x1F01 /* GL_RENDERER */)) : nullptr;
+            if (renderer && (std::strstr(renderer, "llvmpipe") || std::strstr(renderer, "softpipe") ||
+                             std::strstr(renderer, "SwiftShader"))) {
+                glfwMakeContextCurrent(nullptr);
+                glfwDestroyWindow(window);
+                glfwWindowHint(GLFW_SAMPLES, 0);
+                window = glfwCreateWindow(width, height, "PlanView — 山西", nullptr, nullptr);
+                if (!window) throw Error("cannot open a window with OpenGL 3.3 core");
+                glfwMakeContextCurrent(window);
+            }
+        }
         glfwSwapInterval(bench > 0 ? 0 : 1);
         if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) throw Error("cannot load OpenGL 3.3 core");
         glfwSetDropCallback(window, on_drop);
@@ -318,11 +335,16 @@ int run_viewer(int argc, char** argv) {
         };
         for (const auto& f : files) open_layer(st, r, projector, f, 0);
 
+        double phase_ms[6] = {0, 0, 0, 0, 0, 0};
+        auto phase_t = std::chrono::steady_clock::now();
         double bench_ms = 0;
         int bench_n = 0;
         for (int frame = 0; !glfwWindowShouldClose(window) && (frames < 0 || frame < frames); ++frame) {
             auto frame_start = std::chrono::steady_clock::now();
-            glfwPollEvents();
+            // Idle: wait for input (a toast expiring is the only thing that changes on its own);
+            // while animating or scripted, draw continuously.
+            if (frames < 0 && !st.anim.active && frame > 2) glfwWaitEventsTimeout(0.25);
+            else glfwPollEvents();
             double now = clock(frame);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
@@ -452,7 +474,7 @@ int run_viewer(int argc, char** argv) {
                 ImGui::SameLine();
                 if (ImGui::ArrowButton("##dn", ImGuiDir_Down) && k > 0) move_from = k, move_to = k - 1;
                 ImGui::SameLine();
-                ImGui::TextUnformatted(l.title.c_str());
+                ImGui::TextUnformatted(app::layer_title(l.id, l.title, en));
                 ImGui::PopID();
             }
             if (move_from >= 0) std::swap(st.scene.layers[size_t(move_from)], st.scene.layers[size_t(move_to)]);
@@ -540,9 +562,13 @@ int run_viewer(int argc, char** argv) {
             ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - bar_h));
             ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, bar_h));
             ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoSavedSettings);
-            ImGui::Text("%s %.4f°  %s %.4f°   |   %s %s   |   %s", tr(Str::Lon, en), st.cursor_lonlat.x, tr(Str::Lat, en),
-                        st.cursor_lonlat.y, tr(Str::Projection, en), projection_name(st.scene.projection).c_str(),
-                        tr(Str::Scale, en));
+            char lon[32] = "—", lat[32] = "—";
+            if (std::isfinite(st.cursor_lonlat.x) && std::isfinite(st.cursor_lonlat.y)) {
+                std::snprintf(lon, sizeof lon, "%.4f°", st.cursor_lonlat.x);
+                std::snprintf(lat, sizeof lat, "%.4f°", st.cursor_lonlat.y);
+            }
+            ImGui::Text("%s %s  %s %s   |   %s %s   |   %s", tr(Str::Lon, en), lon, tr(Str::Lat, en), lat,
+                        tr(Str::Projection, en), projection_name(st.scene.projection).c_str(), tr(Str::Scale, en));
             {
                 Vec2 c_ll = projector.inverse(st.camera.center);
                 double k = projector.scale_factor_at(c_ll);
@@ -565,17 +591,31 @@ int run_viewer(int argc, char** argv) {
             ImGui::End();
             ImGui::Render();
 
+            auto phase = [&](int k) {  // --bench-frames: time per phase (glFinish between them)
+                if (bench <= 0 || frame < 10) return;
+                glFinish();
+                auto t = std::chrono::steady_clock::now();
+                phase_ms[k] += std::chrono::duration<double, std::milli>(t - phase_t).count();
+                phase_t = t;
+            };
+            phase_t = std::chrono::steady_clock::now();
+            phase(0);
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
             glEnable(GL_MULTISAMPLE);
             draw_map(r, st.scene, st.camera, fb_ratio);
+            phase(1);
             if (st.selected >= 0 && st.scene.find(st.levels[st.selected_level].layer_id))
                 draw_highlight(r, st.scene, st.levels[st.selected_level].layer_id, size_t(st.selected), st.camera,
                                {230, 120, 0, 255}, 3.0f * fb_ratio);
             if (st.hover >= 0 && !(st.hover == st.selected && st.level == st.selected_level))
                 draw_highlight(r, st.scene, L.layer_id, size_t(st.hover), st.camera, {20, 90, 200, 255}, 2.5f * fb_ratio);
+            phase(2);
             std::vector<TextQuad> labels = place_scene_labels(st.scene, st.camera, *r.atlas, fb_ratio);
+            phase(3);
             draw_text(r.text, *r.atlas, r.text_program, r.corner01_vbo, labels, Vec2{0, 0}, fbw, fbh);
+            phase(4);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            phase(5);
 
             if (bench > 0) {
                 glFinish();
@@ -599,6 +639,10 @@ int run_viewer(int argc, char** argv) {
         if (bench_n > 0)
             std::printf("bench: %d frames at %dx%d, average %.2f ms/frame (%.1f fps), glFinish each frame\n", bench_n, fbw,
                         fbh, bench_ms / bench_n, 1000.0 / (bench_ms / bench_n));
+        if (bench_n > 0)
+            std::printf("bench phases (ms/frame): map %.2f, highlight %.2f, label placement %.2f, label draw %.2f, UI %.2f\n",
+                        phase_ms[1] / bench_n, phase_ms[2] / bench_n, phase_ms[3] / bench_n, phase_ms[4] / bench_n,
+                        phase_ms[5] / bench_n);
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
