@@ -214,7 +214,7 @@ void feature_summary(const AppState& st, int lvl, size_t i) {
     if (d.field_index("status") >= 0) ImGui::Text("%s: %s", tr(Str::Status, en), d.text(f, "status").c_str());
     std::string note = d.field_index("note") >= 0 ? d.text(f, "note") : std::string();
     if (!note.empty()) {
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 22);
         ImGui::Text("%s: %s", tr(Str::Note, en), note.c_str());
         ImGui::PopTextWrapPos();
     }
@@ -437,7 +437,7 @@ int run_viewer(int argc, char** argv) {
             float top = ImGui::GetFrameHeight() + 6;
 
             // Search.
-            ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 330, top), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, top), ImGuiCond_FirstUseEver, ImVec2(1, 0));
             ImGui::SetNextWindowSize(ImVec2(320, 0), ImGuiCond_FirstUseEver);
             ImGui::Begin(tr(Str::Search, en), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
             ImGui::SetNextItemWidth(300);
@@ -503,20 +503,22 @@ int run_viewer(int argc, char** argv) {
             if (st.selected >= 0 && st.levels[st.selected_level].data) {
                 const Level& S = st.levels[st.selected_level];
                 bool open = true;
-                ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 330, io.DisplaySize.y * 0.45f), ImGuiCond_FirstUseEver);
-                ImGui::Begin(tr(Str::Info, en), &open, ImGuiWindowFlags_AlwaysAutoResize);
+                ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y * 0.4f), ImGuiCond_FirstUseEver,
+                                        ImVec2(1, 0));
+                ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 24, 0), ImGuiCond_FirstUseEver);
+                ImGui::Begin(tr(Str::Info, en), &open);
                 feature_summary(st, st.selected_level, size_t(st.selected));
                 if (ImGui::CollapsingHeader(tr(Str::Attributes, en), ImGuiTreeNodeFlags_DefaultOpen)) {
                     const Feature& f = S.data->features[size_t(st.selected)];
                     if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+                        ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed);
+                        ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
                         for (size_t k = 0; k < S.data->fields.size(); ++k) {
                             ImGui::TableNextRow();
                             ImGui::TableNextColumn();
                             ImGui::TextUnformatted(S.data->fields[k].c_str());
                             ImGui::TableNextColumn();
-                            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 22);
-                            ImGui::TextUnformatted(value_to_string(f.attrs[k]).c_str());
-                            ImGui::PopTextWrapPos();
+                            ImGui::TextWrapped("%s", value_to_string(f.attrs[k]).c_str());
                         }
                         ImGui::EndTable();
                     }
@@ -609,6 +611,19 @@ int run_viewer(int argc, char** argv) {
                                {230, 120, 0, 255}, 3.0f * fb_ratio);
             if (st.hover >= 0 && !(st.hover == st.selected && st.level == st.selected_level))
                 draw_highlight(r, st.scene, L.layer_id, size_t(st.hover), st.camera, {20, 90, 200, 255}, 2.5f * fb_ratio);
+            // A prefecture is drawn as outlines only: tint it through the fills of its counties.
+            struct Tint {
+                int feature, level;
+                Rgba colour;
+            };
+            for (const Tint& t : {Tint{st.selected, st.selected_level, {230, 120, 0, 255}}, Tint{st.hover == st.selected && st.level == st.selected_level ? -1 : st.hover, st.level, {20, 90, 200, 255}}}) {
+                if (t.level != 1 || t.feature < 0 || !st.levels[1].data || !st.levels[0].data) continue;
+                std::string code = st.levels[1].data->text(st.levels[1].data->features[size_t(t.feature)], "code");
+                const Layer& c = *st.levels[0].data;
+                for (size_t k = 0; k < c.features.size(); ++k)
+                    if (c.text(c.features[k], "prefecture_code") == code)
+                        draw_highlight(r, st.scene, "counties", k, st.camera, t.colour, 0.5f * fb_ratio);
+            }
             phase(2);
             std::vector<TextQuad> labels = place_scene_labels(st.scene, st.camera, *r.atlas, fb_ratio);
             phase(3);
