@@ -150,6 +150,7 @@ void open_layer(AppState& st, Renderer& r, const Projector& projector, const std
         }
         if (l.data->field_index("name") >= 0) l.label = {"name", 11, {40, 40, 40, 255}, {255, 255, 255, 220}, 1.2f, 1};
         upload_layer(r, l, st.tolerance);
+        std::printf("opened: %s (%zu features)\n", path.c_str(), l.data->features.size());
         toast(st, now, std::string(tr(Str::Open, st.english)) + ": " + path + " (" +
                            std::to_string(l.data->features.size()) + ")", false);
         st.scene.layers.push_back(std::move(l));

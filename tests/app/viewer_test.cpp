@@ -201,3 +201,35 @@ TEST_CASE("smoke: the real viewer under Xvfb draws counties in their fill colour
         CHECK(match > inside / 2);  // most of it: outlines, labels and the seat marker cover the rest
     }
 }
+
+TEST_CASE("smoke: files on the command line open as layers, drawn in the viewer", "[app]") {
+    REQUIRE(std::system("command -v xvfb-run >/dev/null 2>&1") == 0);
+    auto dir = pvtest::temp_dir("app-open");
+    // A square over northern Shanxi (away from the panels), as a GeoJSON polygon layer.
+    pvtest::write_file(dir / "zone.geojson",
+                       R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"测试区"},)"
+                       R"("geometry":{"type":"Polygon","coordinates":[[[112.2,38.9],[113.2,38.9],[113.2,39.6],[112.2,39.6],[112.2,38.9]]]}}]})");
+    pvtest::write_file(dir / "broken.geojson", "{ not json");
+    auto png = dir / "open.png";
+    std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' '" + std::string(PLANVIEW_BINARY) + "' --frames 4 --screenshot '" +
+                      png.string() + "' '" + (dir / "zone.geojson").string() + "' '" + (dir / "broken.geojson").string() +
+                      "' > '" + (dir / "log.txt").string() + "' 2>&1";
+    int rc = std::system(cmd.c_str());
+    std::ifstream logf(dir / "log.txt");
+    std::string log((std::istreambuf_iterator<char>(logf)), {});
+    INFO(log);
+    REQUIRE(rc == 0);
+    CHECK(log.find("opened: " + (dir / "zone.geojson").string() + " (1 features)") != std::string::npos);
+    CHECK(log.find("cannot open " + (dir / "broken.geojson").string()) != std::string::npos);
+    PngInfo info;
+    auto px = read_png(png.string(), info);
+    // The middle of the square is tinted red (the first opened layer's colour at 35 %).
+    const Projector& projector = base().projector;
+    Scene scene = default_scene(maps_dir(), projector);
+    Camera cam = fit_camera(scene_extent_xy(scene, projector), 1600, 1000, 0.03);
+    Vec2 s = map_to_screen(cam, projector.forward({112.45, 39.05}));
+    const uint8_t* p = &px[(size_t(s.y) * 1600 + size_t(s.x)) * 4];
+    INFO(int(p[0]) << "," << int(p[1]) << "," << int(p[2]));
+    CHECK(p[0] > p[1] + 30);
+    CHECK(p[0] > p[2] + 30);
+}
