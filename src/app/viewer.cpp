@@ -69,6 +69,8 @@ struct AppState {
     std::vector<Toast> toasts;
     int opened = 0;  // counter for unique layer ids
     double tolerance = 0;
+    bool font_dirty = false;  // an opened file brought text the UI font may lack
+    float font_px = 16;
 };
 
 std::vector<std::string> g_dropped;  // filled by the GLFW drop callback, drained each frame
@@ -150,6 +152,7 @@ void open_layer(AppState& st, Renderer& r, const Projector& projector, const std
         }
         if (l.data->field_index("name") >= 0) l.label = {"name", 11, {40, 40, 40, 255}, {255, 255, 255, 220}, 1.2f, 1};
         upload_layer(r, l, st.tolerance);
+        st.font_dirty = true;
         std::printf("opened: %s (%zu features)\n", path.c_str(), l.data->features.size());
         toast(st, now, std::string(tr(Str::Open, st.english)) + ": " + path + " (" +
                            std::to_string(l.data->features.size()) + ")", false);
@@ -228,7 +231,7 @@ bool parse_lonlat(const std::string& s, Vec2& out) { return std::sscanf(s.c_str(
 int run_viewer(int argc, char** argv) {
     int frames = -1, width = 1600, height = 1000, bench = 0;
     std::string screenshot, search_arg, level_arg;
-    std::vector<std::string> files;
+    std::vector<std::string> files, hidden;
     Vec2 hover_ll{NAN, NAN};
     bool have_hover = false, english = false, select_hover = false;
     double zoom_arg = 1;
@@ -236,7 +239,7 @@ int run_viewer(int argc, char** argv) {
     const char* usage =
         "usage: planview [FILE...] [--size WxH] [--frames N --screenshot FILE] [--bench-frames N]\n"
         "                [--search TEXT] [--hover-lonlat LON,LAT] [--click] [--zoom F] [--level county|prefecture]\n"
-        "                [--english] [--msaa N]\n"
+        "                [--english] [--msaa N] [--hide LAYER_ID]\n"
         "       planview export --help\n";
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
@@ -250,6 +253,7 @@ int run_viewer(int argc, char** argv) {
         else if (a == "--zoom" && i + 1 < argc) zoom_arg = std::atof(argv[++i]);
         else if (a == "--level" && i + 1 < argc) level_arg = argv[++i];
         else if (a == "--english") english = true;
+        else if (a == "--hide" && i + 1 < argc) hidden.push_back(argv[++i]);
         else if (a == "--msaa" && i + 1 < argc) msaa = std::atoi(argv[++i]);
         else if (a == "--help" || a == "-h") {
             std::printf("%s", usage);
@@ -311,6 +315,10 @@ int run_viewer(int argc, char** argv) {
         st.tolerance = st.home.scale * 0.05;
         upload_scene(r, st.scene, st.tolerance);  // once per data change, not per frame
 
+        for (const auto& f : files) open_layer(st, r, projector, f, 0);
+        for (const auto& id : hidden)
+            if (SceneLayer* l = st.scene.find(id)) l->visible = false;
+
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -321,7 +329,9 @@ int run_viewer(int argc, char** argv) {
             int ww, wh;
             glfwGetWindowSize(window, &ww, &wh);
             float ratio = ww > 0 ? float(fbw) / ww : 1.0f;
-            load_ui_font(st.scene, 16.0f * std::max(xscale, ratio));
+            st.font_px = 16.0f * std::max(xscale, ratio);
+            load_ui_font(st.scene, st.font_px);
+            st.font_dirty = false;
             if (ratio > 1.01f) io.FontGlobalScale = 1.0f / ratio;           // macOS-style: points != pixels
             else if (xscale > 1.01f) ImGui::GetStyle().ScaleAllSizes(xscale);  // X11/Windows: pixels, scaled UI
         }
@@ -334,7 +344,6 @@ int run_viewer(int argc, char** argv) {
             if (frames >= 0 && bench == 0) return frame / 15.0;
             return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         };
-        for (const auto& f : files) open_layer(st, r, projector, f, 0);
 
         double phase_ms[6] = {0, 0, 0, 0, 0, 0};
         auto phase_t = std::chrono::steady_clock::now();
@@ -347,6 +356,13 @@ int run_viewer(int argc, char** argv) {
             if (frames < 0 && !st.anim.active && frame > 2) glfwWaitEventsTimeout(0.25);
             else glfwPollEvents();
             double now = clock(frame);
+            if (st.font_dirty) {  // rebuild the glyph ranges with the new layer's names (between frames)
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                io.Fonts->Clear();
+                load_ui_font(st.scene, st.font_px);
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+                st.font_dirty = false;
+            }
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
