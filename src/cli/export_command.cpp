@@ -29,7 +29,8 @@ options:
   --projection NAME       albers (default) or webmercator
   --no-labels             no feature labels
   --no-furniture          no title, legend, scale bar, north arrow or source line
-  --msaa N                anti-aliasing samples per pixel (1, 2, 4; default 4)
+  --msaa N                multisampling (1, 2, 4); default: 4 only when the scene has
+                          translucent fills (everything else is anti-aliased without it)
   --timings               print phase timings to stderr
   -h, --help              this text and the scene file reference
 
@@ -62,7 +63,7 @@ std::vector<double> parse_numbers(const std::string& text, char sep, size_t n, c
 int run_export_command(int argc, char** argv) {
     std::string scene_path, out, title, extent, projection, size;
     double dpi = 0;
-    int msaa = 4;
+    int msaa = 0;
     bool no_labels = false, no_furniture = false, timings = false, has_title = false;
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];

@@ -23,6 +23,16 @@ std::string today() {
 }
 }  // namespace
 
+int automatic_samples(const Scene& scene) {
+    for (const auto& l : scene.layers) {
+        if (!l.visible || l.kind != LayerKind::Fill) continue;
+        bool translucent = l.opacity < 1.0f || (l.feature_fill.empty() && l.fill.a < 255);
+        for (const auto& c : l.feature_fill) translucent = translucent || (c.a > 0 && c.a < 255);
+        if (translucent) return 4;
+    }
+    return 1;
+}
+
 Camera page_camera(const Scene& scene, const Projector& projector) {
     return fit_camera(scene_extent_xy(scene, projector), scene.width, scene.height, 0.0);
 }
@@ -62,7 +72,7 @@ ExportReport export_png(const Scene& scene, const std::string& out_path, const E
     auto t2 = std::chrono::steady_clock::now();
     int tile = std::min(options.max_tile, ctx.max_size());
     int tw = std::min(tile, scene.width), th = std::min(tile, scene.height);
-    RenderTarget target = make_render_target(tw, th, options.samples);
+    RenderTarget target = make_render_target(tw, th, options.samples > 0 ? options.samples : automatic_samples(scene));
     std::vector<uint8_t> pixels(size_t(scene.width) * scene.height * 4);
     for (int ty = 0; ty < scene.height; ty += th)
         for (int tx = 0; tx < scene.width; tx += tw) {

@@ -10,7 +10,7 @@
 namespace pv {
 
 struct ExportOptions {
-    int samples = 4;       // MSAA
+    int samples = 0;       // MSAA samples; 0 = automatic (see export_png)
     int max_tile = 4096;   // larger pages are drawn in tiles of at most this side
     std::string date;      // for the source line; empty = today
 };
@@ -26,6 +26,9 @@ struct ExportReport {
     Camera camera;  // the page camera (tests project points through it)
 };
 
+// Opaque fills are anti-aliased by a fringe stroke and lines, symbols and text by distance
+// fields, so MSAA is only needed for translucent fills: the automatic choice.
+int automatic_samples(const Scene& scene);
 // Renders and writes `out_path` atomically. Throws pv::Error naming what failed; on failure no
 // file is left behind (an existing file at out_path is untouched).
 ExportReport export_png(const Scene& scene, const std::string& out_path, const ExportOptions& options = {});

@@ -42,15 +42,10 @@ CircleBucket build_circle_bucket(const Layer& layer, const std::vector<float>& s
     glBindVertexArray(b.vao);
     glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(Instance)), inst.data(), GL_STATIC_DRAW);
-    auto attr = [](GLuint loc, GLint n, GLenum type, GLboolean norm, size_t off) {
-        glEnableVertexAttribArray(loc);
-        glVertexAttribPointer(loc, n, type, norm, sizeof(Instance), reinterpret_cast<void*>(off));
-        glVertexAttribDivisor(loc, 1);
-    };
-    attr(1, 2, GL_FLOAT, GL_FALSE, offsetof(Instance, center));
-    attr(2, 1, GL_FLOAT, GL_FALSE, offsetof(Instance, size));
-    attr(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(Instance, fill));
-    attr(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(Instance, stroke));
+    vertex_attribute(1, 2, GL_FLOAT, sizeof(Instance), offsetof(Instance, center), 1);
+    vertex_attribute(2, 1, GL_FLOAT, sizeof(Instance), offsetof(Instance, size), 1);
+    vertex_attribute(3, 4, GL_UNSIGNED_BYTE, sizeof(Instance), offsetof(Instance, fill), 1);
+    vertex_attribute(4, 4, GL_UNSIGNED_BYTE, sizeof(Instance), offsetof(Instance, stroke), 1);
     glBindVertexArray(0);
     return b;
 }
@@ -64,10 +59,7 @@ void draw_circle(const CircleBucket& b, GLuint program, GLuint corner_vbo, const
     glUniform1f(glGetUniformLocation(program, "u_stroke_width"), stroke_px);
     glUniform1f(glGetUniformLocation(program, "u_opacity"), opacity);
     glBindVertexArray(b.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, corner_vbo);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glVertexAttribDivisor(0, 0);
+    bind_corner_quad(corner_vbo);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, b.count);
     glBindVertexArray(0);
 }

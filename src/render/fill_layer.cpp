@@ -91,10 +91,8 @@ FillBucket build_fill_bucket(const Layer& layer, double tolerance, const std::ve
     glBindVertexArray(b.vao);
     glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(FanVertex)), v.data(), GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(FanVertex), reinterpret_cast<void*>(offsetof(FanVertex, x)));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(FanVertex), reinterpret_cast<void*>(offsetof(FanVertex, rgba)));
+    vertex_attribute(0, 2, GL_FLOAT, sizeof(FanVertex), offsetof(FanVertex, x));
+    vertex_attribute(1, 4, GL_UNSIGNED_BYTE, sizeof(FanVertex), offsetof(FanVertex, rgba));
     glBindVertexArray(0);
     return b;
 }

@@ -28,4 +28,17 @@ inline ViewUniforms view_uniforms(const Camera& c, Vec2 origin) {
 }
 void set_view_uniforms(GLuint program, const ViewUniforms& v);
 
+// One attribute of an interleaved vertex buffer (bound to GL_ARRAY_BUFFER); divisor 1 makes
+// it per instance.
+inline void vertex_attribute(GLuint loc, GLint n, GLenum type, GLsizei stride, size_t offset, GLuint divisor = 0) {
+    glEnableVertexAttribArray(loc);
+    glVertexAttribPointer(loc, n, type, type == GL_FLOAT ? GL_FALSE : GL_TRUE, stride, reinterpret_cast<void*>(offset));
+    glVertexAttribDivisor(loc, divisor);
+}
+// Attribute 0: the unit quad every instanced primitive (segment, symbol, glyph) is expanded from.
+inline void bind_corner_quad(GLuint corner_vbo) {
+    glBindBuffer(GL_ARRAY_BUFFER, corner_vbo);
+    vertex_attribute(0, 2, GL_FLOAT, 0, 0);
+}
+
 }  // namespace pv

@@ -18,16 +18,11 @@ static_assert(sizeof(Segment) == 24);
 // Points the instance attributes at segment `first` (GL 3.3 has no base-instance draw).
 void bind_segments(const LineBucket& b, GLint first) {
     glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
-    auto attr = [first](GLuint loc, GLint n, GLenum type, GLboolean norm, size_t off) {
-        glEnableVertexAttribArray(loc);
-        glVertexAttribPointer(loc, n, type, norm, sizeof(Segment),
-                              reinterpret_cast<void*>(size_t(first) * sizeof(Segment) + off));
-        glVertexAttribDivisor(loc, 1);
-    };
-    attr(1, 2, GL_FLOAT, GL_FALSE, offsetof(Segment, p0));
-    attr(2, 2, GL_FLOAT, GL_FALSE, offsetof(Segment, p1));
-    attr(3, 1, GL_FLOAT, GL_FALSE, offsetof(Segment, dist0));
-    attr(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(Segment, colour));
+    size_t base = size_t(first) * sizeof(Segment);
+    vertex_attribute(1, 2, GL_FLOAT, sizeof(Segment), base + offsetof(Segment, p0), 1);
+    vertex_attribute(2, 2, GL_FLOAT, sizeof(Segment), base + offsetof(Segment, p1), 1);
+    vertex_attribute(3, 1, GL_FLOAT, sizeof(Segment), base + offsetof(Segment, dist0), 1);
+    vertex_attribute(4, 4, GL_UNSIGNED_BYTE, sizeof(Segment), base + offsetof(Segment, colour), 1);
 }
 }  // namespace
 
@@ -84,10 +79,7 @@ void draw_line(const LineBucket& b, GLuint program, GLuint corner_vbo, const Cam
                 dash_px.size() >= 2 ? dash_px[1] : 0.f);
     glUniform1f(glGetUniformLocation(program, "u_opacity"), opacity);
     glBindVertexArray(b.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, corner_vbo);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glVertexAttribDivisor(0, 0);
+    bind_corner_quad(corner_vbo);
     // Translucent lines: the stencil lets each pixel blend once, so joins do not darken.
     bool once = opacity < 1.0f;
     if (once) {

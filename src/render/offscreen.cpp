@@ -73,7 +73,8 @@ RenderTarget make_render_target(int width, int height, int samples) {
     t.width = width, t.height = height;
     GLint max_samples = 0;
     glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
-    t.samples = std::min(samples, int(max_samples));
+    // One sample means none: Mesa rounds a request for 1 up to its smallest MSAA mode.
+    t.samples = samples <= 1 ? 0 : std::min(samples, int(max_samples));
     glGenFramebuffers(1, &t.msaa_fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, t.msaa_fbo);
     glGenRenderbuffers(1, &t.msaa_colour);
@@ -82,8 +83,10 @@ RenderTarget make_render_target(int width, int height, int samples) {
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t.msaa_colour);
     glGenRenderbuffers(1, &t.msaa_depth_stencil);
     glBindRenderbuffer(GL_RENDERBUFFER, t.msaa_depth_stencil);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, t.samples, GL_DEPTH24_STENCIL8, width, height);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, t.msaa_depth_stencil);
+    // Stencil only: nothing is depth-tested, and llvmpipe allocates a depth+stencil buffer
+    // four times slower (55 ms against 14 ms at 3000x2400).
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, t.samples, GL_STENCIL_INDEX8, width, height);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_STENCIL_ATTACHMENT, GL_RENDERBUFFER, t.msaa_depth_stencil);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         destroy(t);
         throw Error("cannot create a " + std::to_string(width) + "x" + std::to_string(height) + " render target");

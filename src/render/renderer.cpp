@@ -21,11 +21,15 @@ void init_renderer(Renderer& r) {
 void upload_layer(Renderer& r, const SceneLayer& l, double tolerance) {
     LayerGpu& g = r.layers[l.id];
     destroy(g.fill);
+    destroy(g.fringe);
     destroy(g.line);
     destroy(g.circle);
     if (!l.data) return;
     const Layer& d = *l.data;
-    if (l.kind == LayerKind::Fill && d.kind == GeomKind::Polygon) g.fill = build_fill_bucket(d, tolerance, l.feature_fill, l.fill);
+    if (l.kind == LayerKind::Fill && d.kind == GeomKind::Polygon) {
+        g.fill = build_fill_bucket(d, tolerance, l.feature_fill, l.fill);
+        g.fringe = build_line_bucket(d, tolerance, l.feature_fill, l.fill);
+    }
     if ((l.kind == LayerKind::Fill || l.kind == LayerKind::Line) && l.stroke_width > 0 &&
         (d.kind == GeomKind::Polygon || d.kind == GeomKind::Line))
         g.line = build_line_bucket(d, tolerance, l.feature_stroke, l.stroke);
@@ -33,7 +37,7 @@ void upload_layer(Renderer& r, const SceneLayer& l, double tolerance) {
 }
 
 void upload_scene(Renderer& r, const Scene& scene, double tolerance) {
-    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.line), destroy(g.circle);
+    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.fringe), destroy(g.line), destroy(g.circle);
     r.layers.clear();
     for (const auto& l : scene.layers) upload_layer(r, l, tolerance);
 }
@@ -53,6 +57,9 @@ void draw_map(Renderer& r, const Scene& scene, const Camera& cam, float ratio) {
         if (it == r.layers.end()) continue;
         const LayerGpu& g = it->second;
         draw_fill(g.fill, r.fill_program, cam, l.opacity);
+        // The stencil fill samples pixel centres; a one-pixel distance-field stroke along its
+        // edges smooths them. Translucent fills skip it: the stroke would darken their rims.
+        if (l.opacity >= 1.0f) draw_line(g.fringe, r.line_program, r.corner_vbo, cam, 1.0f, {}, 1.0f);
         std::vector<float> dash;
         for (float d : l.dash) dash.push_back(d * ratio);
         draw_line(g.line, r.line_program, r.corner_vbo, cam, l.stroke_width * ratio, dash, l.opacity);
@@ -73,7 +80,7 @@ void draw_highlight(Renderer& r, const Scene& scene, const std::string& layer_id
 }
 
 void shutdown_renderer(Renderer& r) {
-    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.line), destroy(g.circle);
+    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.fringe), destroy(g.line), destroy(g.circle);
     r.layers.clear();
     destroy(r.text);
     for (GLuint p : {r.fill_program, r.line_program, r.circle_program, r.text_program})

@@ -14,6 +14,7 @@ namespace pv {
 
 struct LayerGpu {
     FillBucket fill;
+    LineBucket fringe;  // fill edges in the fill colour: anti-aliasing without MSAA
     LineBucket line;
     CircleBucket circle;
 };

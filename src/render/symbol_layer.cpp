@@ -98,19 +98,11 @@ void draw_text(TextGpu& gpu, GlyphAtlas& atlas, GLuint program, GLuint corner01_
     glBindVertexArray(gpu.vao);
     glBindBuffer(GL_ARRAY_BUFFER, gpu.vbo);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(quads.size() * sizeof(TextQuad)), quads.data(), GL_STREAM_DRAW);
-    auto attr = [](GLuint loc, GLint n, GLenum type, GLboolean norm, size_t off) {
-        glEnableVertexAttribArray(loc);
-        glVertexAttribPointer(loc, n, type, norm, sizeof(TextQuad), reinterpret_cast<void*>(off));
-        glVertexAttribDivisor(loc, 1);
-    };
-    attr(1, 4, GL_FLOAT, GL_FALSE, offsetof(TextQuad, x));
-    attr(2, 4, GL_FLOAT, GL_FALSE, offsetof(TextQuad, u0));
-    attr(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(TextQuad, colour));
-    attr(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(TextQuad, halo));
-    glBindBuffer(GL_ARRAY_BUFFER, corner01_vbo);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glVertexAttribDivisor(0, 0);
+    vertex_attribute(1, 4, GL_FLOAT, sizeof(TextQuad), offsetof(TextQuad, x), 1);
+    vertex_attribute(2, 4, GL_FLOAT, sizeof(TextQuad), offsetof(TextQuad, u0), 1);
+    vertex_attribute(3, 4, GL_UNSIGNED_BYTE, sizeof(TextQuad), offsetof(TextQuad, colour), 1);
+    vertex_attribute(4, 4, GL_UNSIGNED_BYTE, sizeof(TextQuad), offsetof(TextQuad, halo), 1);
+    bind_corner_quad(corner01_vbo);
     glUseProgram(program);
     glUniform2f(glGetUniformLocation(program, "u_viewport"), float(viewport_w), float(viewport_h));
     glUniform2f(glGetUniformLocation(program, "u_origin"), float(page_origin.x), float(page_origin.y));

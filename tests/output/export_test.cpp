@@ -234,3 +234,15 @@ TEST_CASE("map furniture is drawn where it is laid out", "[render][furniture]") 
     CHECK(nice_length_km(0.37) == Approx(0.2));
     CHECK(nice_length_km(7) == 5);
 }
+
+TEST_CASE("multisampling is chosen only for translucent fills", "[output]") {
+    Projector projector(ProjectionKind::Albers);
+    Scene s = plain_default_scene(projector);
+    CHECK(automatic_samples(s) == 1);
+    s.find("counties")->opacity = 0.6f;
+    CHECK(automatic_samples(s) == 4);
+    s.find("counties")->visible = false;
+    CHECK(automatic_samples(s) == 1);
+    s.find("lakes")->fill.a = 128;
+    CHECK(automatic_samples(s) == 4);
+}
