@@ -107,6 +107,7 @@ ImFont* load_ui_font(const Scene& scene, float size) {
             for (const auto& v : feat.attrs)
                 if (std::holds_alternative<std::string>(v)) b.AddText(std::get<std::string>(v).c_str());
     }
+    ranges.clear();  // BuildRanges appends: a rebuild must start empty
     b.BuildRanges(&ranges);
     return io.Fonts->AddFontFromFileTTF(default_font_path().c_str(), size, nullptr, ranges.Data);
 }
@@ -154,11 +155,13 @@ void open_layer(AppState& st, Renderer& r, const Projector& projector, const std
         upload_layer(r, l, st.tolerance);
         st.font_dirty = true;
         std::printf("opened: %s (%zu features)\n", path.c_str(), l.data->features.size());
-        toast(st, now, std::string(tr(Str::Open, st.english)) + ": " + path + " (" +
+        toast(st, now, std::string(tr(Str::OpenButton, st.english)) + ": " + path + " (" +
                            std::to_string(l.data->features.size()) + ")", false);
         st.scene.layers.push_back(std::move(l));
     } catch (const std::exception& e) {
-        toast(st, now, std::string(tr(Str::CannotOpen, st.english)) + " " + path + ": " + e.what(), true);
+        std::string why = e.what();  // pv::Error usually names the file already
+        toast(st, now, std::string(tr(Str::CannotOpen, st.english)) + " " + (why.rfind(path, 0) == 0 ? why : path + ": " + why),
+              true);
         std::fprintf(stderr, "planview: cannot open %s: %s\n", path.c_str(), e.what());
     }
 }
@@ -239,7 +242,7 @@ int run_viewer(int argc, char** argv) {
     const char* usage =
         "usage: planview [FILE...] [--size WxH] [--frames N --screenshot FILE] [--bench-frames N]\n"
         "                [--search TEXT] [--hover-lonlat LON,LAT] [--click] [--zoom F] [--level county|prefecture]\n"
-        "                [--english] [--msaa N] [--hide LAYER_ID]\n"
+        "                [--english] [--msaa N] [--hide LAYER_ID] [--drop FILE]\n"
         "       planview export --help\n";
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
@@ -254,6 +257,7 @@ int run_viewer(int argc, char** argv) {
         else if (a == "--level" && i + 1 < argc) level_arg = argv[++i];
         else if (a == "--english") english = true;
         else if (a == "--hide" && i + 1 < argc) hidden.push_back(argv[++i]);
+        else if (a == "--drop" && i + 1 < argc) g_dropped.push_back(argv[++i]);  // as if dragged onto the window
         else if (a == "--msaa" && i + 1 < argc) msaa = std::atoi(argv[++i]);
         else if (a == "--help" || a == "-h") {
             std::printf("%s", usage);

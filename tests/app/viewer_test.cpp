@@ -212,7 +212,7 @@ TEST_CASE("smoke: files on the command line open as layers, drawn in the viewer"
     pvtest::write_file(dir / "broken.geojson", "{ not json");
     auto png = dir / "open.png";
     std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' '" + std::string(PLANVIEW_BINARY) + "' --frames 4 --screenshot '" +
-                      png.string() + "' '" + (dir / "zone.geojson").string() + "' '" + (dir / "broken.geojson").string() +
+                      png.string() + "' --drop '" + (dir / "zone.geojson").string() + "' '" + (dir / "broken.geojson").string() +
                       "' > '" + (dir / "log.txt").string() + "' 2>&1";
     int rc = std::system(cmd.c_str());
     std::ifstream logf(dir / "log.txt");
