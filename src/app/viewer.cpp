@@ -349,6 +349,7 @@ int run_viewer(int argc, char** argv) {
             return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         };
 
+        int idle_frames = 0;  // frames since the last input: ImGui settles a frame or two after one
         double phase_ms[6] = {0, 0, 0, 0, 0, 0};
         auto phase_t = std::chrono::steady_clock::now();
         double bench_ms = 0;
@@ -357,7 +358,7 @@ int run_viewer(int argc, char** argv) {
             auto frame_start = std::chrono::steady_clock::now();
             // Idle: wait for input (a toast expiring is the only thing that changes on its own);
             // while animating or scripted, draw continuously.
-            if (frames < 0 && !st.anim.active && frame > 2) glfwWaitEventsTimeout(0.25);
+            if (frames < 0 && !st.anim.active && idle_frames > 3) glfwWaitEventsTimeout(0.25);
             else glfwPollEvents();
             double now = clock(frame);
             if (st.font_dirty) {  // rebuild the glyph ranges with the new layer's names (between frames)
@@ -398,6 +399,11 @@ int run_viewer(int argc, char** argv) {
             for (const auto& p : g_dropped) open_layer(st, r, projector, p, now);
             g_dropped.clear();
 
+            bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
+                         io.InputQueueCharacters.Size > 0 || !g_dropped.empty();
+            for (bool d : io.MouseDown) input = input || d;
+            for (bool d : io.KeysDown) input = input || d;
+            idle_frames = input ? 0 : idle_frames + 1;
             Vec2 mouse{io.MousePos.x * fb_ratio, io.MousePos.y * fb_ratio};
             bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e6;
             if (frames >= 0 && !have_hover) mouse_on_map = false;  // scripted runs: no stray pointer
