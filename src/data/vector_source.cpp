@@ -205,33 +205,12 @@ struct Cell {
 
 }  // namespace
 
-// Douglas-Peucker on one ring, for the label search only (labels need no detail finer than a
-// percent of the feature).
-void simplify_ring(const Geometry& g, size_t b, size_t e, double tol2, Geometry& out) {
+// Every k-th vertex of a ring, at most 256 kept: the label search needs only the rough shape,
+// and this costs a fraction of reading the ring once (8 M vertices: 0.66 s with Douglas-Peucker).
+void decimate_ring(const Geometry& g, size_t b, size_t e, Geometry& out) {
     out.part_starts.push_back(uint32_t(out.points.size()));
-    std::vector<char> keep(e - b, 0);
-    keep.front() = keep.back() = 1;
-    std::vector<std::pair<size_t, size_t>> stack{{b, e - 1}};
-    while (!stack.empty()) {
-        auto [lo, hi] = stack.back();
-        stack.pop_back();
-        Vec2 a = g.points[lo], c = g.points[hi];
-        double dx = c.x - a.x, dy = c.y - a.y, len2 = dx * dx + dy * dy, best = -1;
-        size_t at = lo;
-        for (size_t i = lo + 1; i < hi; ++i) {
-            Vec2 p = g.points[i];
-            double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
-            double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y, d = ex * ex + ey * ey;
-            if (d > best) best = d, at = i;
-        }
-        if (best > tol2 || (lo == b && hi == e - 1 && at > lo)) {  // a closed ring: always split once
-            keep[at - b] = 1;
-            stack.push_back({lo, at});
-            stack.push_back({at, hi});
-        }
-    }
-    for (size_t i = b; i < e; ++i)
-        if (keep[i - b]) out.points.push_back(g.points[i]);
+    size_t stride = std::max<size_t>(1, (e - b + 255) / 256);
+    for (size_t i = b; i < e; i += stride) out.points.push_back(g.points[i]);
 }
 
 Vec2 label_point(const Geometry& g, double tolerance) {
@@ -251,7 +230,7 @@ Vec2 label_point(const Geometry& g, double tolerance) {
     Geometry simple;
     simple.kind = GeomKind::Polygon;
     for (size_t r = 0; r < g.part_count(); ++r)
-        if (g.part_end(r) - g.part_begin(r) >= 3) simplify_ring(g, g.part_begin(r), g.part_end(r), precision * precision, simple);
+        if (g.part_end(r) - g.part_begin(r) >= 3) decimate_ring(g, g.part_begin(r), g.part_end(r), simple);
     double h = cell / 2;
     std::priority_queue<Cell> q;
     for (double x = b.min_x; x < b.max_x; x += cell)

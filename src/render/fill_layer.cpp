@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <cstring>
 
-#include "render/simplify.hpp"
 
 namespace pv {
 
@@ -47,22 +46,22 @@ std::vector<uint32_t> assign_batches(const std::vector<Bounds>& boxes, const std
 
 }  // namespace
 
-FillBucket build_fill_bucket(const Layer& layer, double tolerance, const std::vector<Rgba>& colours, Rgba fallback) {
+FillBucket build_fill_bucket(const SimplifiedLayer& layer, const std::vector<Rgba>& colours, Rgba fallback) {
     FillBucket b;
-    b.origin = layer.bounds_xy().center();
+    b.origin = layer.origin;
+    b.feature_bounds = layer.feature_bounds;
     std::vector<FanVertex> v;
-    std::vector<float> ring;
+    v.reserve(layer.xy.size() / 2 + 2 * layer.part_first.size());
     std::vector<bool> drawn;
-    for (size_t fi = 0; fi < layer.features.size(); ++fi) {
-        const Geometry& g = layer.features[fi].xy;
+    size_t features = layer.feature_bounds.size();
+    for (size_t fi = 0; fi < features; ++fi) {
         Rgba c = fi < colours.size() ? colours[fi] : fallback;
         FanVertex fv{0, 0, {c.r, c.g, c.b, c.a}};
         b.feature_ring.push_back(uint32_t(b.ring_first.size()));
-        if (g.kind == GeomKind::Polygon && c.a > 0)
-            for (size_t r = 0; r < g.part_count(); ++r) {
-                ring.clear();
-                size_t n = thin_part(g.points, g.part_begin(r), g.part_end(r), tolerance, b.origin, ring);
-                if (n < 3) continue;  // a ring thinner than the tolerance is invisible
+        if (layer.kind == GeomKind::Polygon && c.a > 0)
+            for (uint32_t r = layer.feature_part[fi]; r < layer.feature_part[fi + 1]; ++r) {
+                const float* ring = &layer.xy[size_t(layer.part_first[r]) * 2];
+                size_t n = layer.part_count[r];
                 float cx = 0, cy = 0;
                 for (size_t i = 0; i < n; ++i) cx += ring[2 * i], cy += ring[2 * i + 1];
                 b.ring_first.push_back(GLint(v.size()));
@@ -74,7 +73,6 @@ FillBucket build_fill_bucket(const Layer& layer, double tolerance, const std::ve
                 }
                 b.ring_count.push_back(GLsizei(n + 2));
             }
-        b.feature_bounds.push_back(g.bounds());
         drawn.push_back(b.feature_ring.back() < b.ring_first.size());
     }
     b.feature_ring.push_back(uint32_t(b.ring_first.size()));

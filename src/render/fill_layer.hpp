@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "render/gl.hpp"
+#include "render/simplify.hpp"
 #include "scene/colour.hpp"
 
 namespace pv {
@@ -27,7 +28,7 @@ struct FillBucket {
 };
 
 // Colours per feature (or one for all); a colour with alpha 0 is not drawn.
-FillBucket build_fill_bucket(const Layer& layer, double tolerance, const std::vector<Rgba>& colours, Rgba fallback);
+FillBucket build_fill_bucket(const SimplifiedLayer& layer, const std::vector<Rgba>& colours, Rgba fallback);
 // `only` >= 0 draws just that feature in `override_colour` (hover, selection).
 void draw_fill(const FillBucket& b, GLuint program, const Camera& cam, float opacity, long only = -1,
                Rgba override_colour = {});

@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <cstring>
 
-#include "render/simplify.hpp"
 
 namespace pv {
 
@@ -26,30 +25,28 @@ void bind_segments(const LineBucket& b, GLint first) {
 }
 }  // namespace
 
-LineBucket build_line_bucket(const Layer& layer, double tolerance, const std::vector<Rgba>& colours, Rgba fallback) {
+LineBucket build_line_bucket(const SimplifiedLayer& layer, const std::vector<Rgba>& colours, Rgba fallback) {
     LineBucket b;
-    b.origin = layer.bounds_xy().center();
+    b.origin = layer.origin;
+    b.feature_bounds = layer.feature_bounds;
     std::vector<Segment> segs;
-    std::vector<float> pts;
-    for (size_t fi = 0; fi < layer.features.size(); ++fi) {
-        const Geometry& g = layer.features[fi].xy;
+    segs.reserve(layer.xy.size() / 2);
+    const bool closed = layer.kind == GeomKind::Polygon;
+    size_t features = layer.feature_bounds.size();
+    for (size_t fi = 0; fi < features; ++fi) {
         b.feature_first.push_back(GLint(segs.size()));
-        b.feature_bounds.push_back(g.bounds());
         Rgba c = fi < colours.size() ? colours[fi] : fallback;
-        if (g.kind != GeomKind::Line && g.kind != GeomKind::Polygon) continue;
-        for (size_t r = 0; r < g.part_count(); ++r) {
-            pts.clear();
-            size_t n = thin_part(g.points, g.part_begin(r), g.part_end(r), tolerance, b.origin, pts);
-            if (g.kind == GeomKind::Polygon && n >= 3 && (pts[0] != pts[2 * n - 2] || pts[1] != pts[2 * n - 1])) {
-                pts.push_back(pts[0]);  // close the ring
-                pts.push_back(pts[1]);
-                ++n;
-            }
+        for (uint32_t r = layer.feature_part[fi]; r < layer.feature_part[fi + 1]; ++r) {
+            const float* p = &layer.xy[size_t(layer.part_first[r]) * 2];
+            size_t n = layer.part_count[r];
+            bool open_ring = closed && (p[0] != p[2 * n - 2] || p[1] != p[2 * n - 1]);
+            size_t edges = open_ring ? n : n - 1;
             float dist = 0;
-            for (size_t i = 0; i + 1 < n; ++i) {
+            for (size_t i = 0; i < edges; ++i) {
+                size_t j = (i + 1) % n;
                 Segment s;
-                s.p0[0] = pts[2 * i], s.p0[1] = pts[2 * i + 1];
-                s.p1[0] = pts[2 * i + 2], s.p1[1] = pts[2 * i + 3];
+                s.p0[0] = p[2 * i], s.p0[1] = p[2 * i + 1];
+                s.p1[0] = p[2 * j], s.p1[1] = p[2 * j + 1];
                 s.dist0 = dist;
                 std::memcpy(s.colour, &c, 4);
                 dist += std::hypot(s.p1[0] - s.p0[0], s.p1[1] - s.p0[1]);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "render/gl.hpp"
+#include "render/simplify.hpp"
 #include "scene/colour.hpp"
 
 namespace pv {
@@ -17,7 +18,8 @@ struct LineBucket {
 };
 
 // Colours per feature (or one for all) are baked into the instances.
-LineBucket build_line_bucket(const Layer& layer, double tolerance, const std::vector<Rgba>& colours, Rgba fallback);
+// Polygon rings are closed; lines are drawn as they are.
+LineBucket build_line_bucket(const SimplifiedLayer& layer, const std::vector<Rgba>& colours, Rgba fallback);
 void draw_line(const LineBucket& b, GLuint program, GLuint corner_vbo, const Camera& cam, float width_px,
                const std::vector<float>& dash_px, float opacity, long only = -1);
 void destroy(LineBucket& b);

@@ -26,13 +26,17 @@ void upload_layer(Renderer& r, const SceneLayer& l, double tolerance) {
     destroy(g.circle);
     if (!l.data) return;
     const Layer& d = *l.data;
-    if (l.kind == LayerKind::Fill && d.kind == GeomKind::Polygon) {
-        g.fill = build_fill_bucket(d, tolerance, l.feature_fill, l.fill);
-        g.fringe = build_line_bucket(d, tolerance, l.feature_fill, l.fill);
+    bool fill = l.kind == LayerKind::Fill && d.kind == GeomKind::Polygon;
+    bool line = (l.kind == LayerKind::Fill || l.kind == LayerKind::Line) && l.stroke_width > 0 &&
+                (d.kind == GeomKind::Polygon || d.kind == GeomKind::Line);
+    if (fill || line) {
+        SimplifiedLayer simple = simplify_layer(d, tolerance);
+        if (fill) {
+            g.fill = build_fill_bucket(simple, l.feature_fill, l.fill);
+            g.fringe = build_line_bucket(simple, l.feature_fill, l.fill);
+        }
+        if (line) g.line = build_line_bucket(simple, l.feature_stroke, l.stroke);
     }
-    if ((l.kind == LayerKind::Fill || l.kind == LayerKind::Line) && l.stroke_width > 0 &&
-        (d.kind == GeomKind::Polygon || d.kind == GeomKind::Line))
-        g.line = build_line_bucket(d, tolerance, l.feature_stroke, l.stroke);
     if (l.kind == LayerKind::Circle) g.circle = build_circle_bucket(d, l.feature_size, l.symbol_size, l.feature_fill, l.fill, l.stroke);
 }
 

@@ -1,6 +1,7 @@
 #include "render/simplify.hpp"
 
 #include <cmath>
+#include <thread>
 #include <utility>
 
 namespace pv {
@@ -71,6 +72,53 @@ size_t thin_part(const std::vector<Vec2>& pts, size_t begin, size_t end, double 
             ++n;
         }
     return n;
+}
+
+namespace {
+void simplify_range(const Layer& layer, size_t f0, size_t f1, double tolerance, SimplifiedLayer& out) {
+    size_t min_n = layer.kind == GeomKind::Polygon ? 3 : 2;
+    for (size_t fi = f0; fi < f1; ++fi) {
+        const Geometry& g = layer.features[fi].xy;
+        out.feature_part.push_back(uint32_t(out.part_first.size()));
+        out.feature_bounds.push_back(g.bounds());
+        if (g.kind != GeomKind::Polygon && g.kind != GeomKind::Line) continue;
+        for (size_t r = 0; r < g.part_count(); ++r) {
+            size_t first = out.xy.size() / 2;
+            size_t n = thin_part(g.points, g.part_begin(r), g.part_end(r), tolerance, out.origin, out.xy);
+            if (n < min_n) {
+                out.xy.resize(first * 2);
+                continue;
+            }
+            out.part_first.push_back(uint32_t(first));
+            out.part_count.push_back(uint32_t(n));
+        }
+    }
+}
+}  // namespace
+
+SimplifiedLayer simplify_layer(const Layer& layer, double tolerance) {
+    SimplifiedLayer out;
+    out.origin = layer.bounds_xy().center();
+    out.kind = layer.kind;
+    size_t n = layer.features.size();
+    if (layer.vertex_count() < 200000 || std::thread::hardware_concurrency() < 2) {
+        simplify_range(layer, 0, n, tolerance, out);
+    } else {
+        // Two halves by feature, then the second appended with its indices shifted.
+        SimplifiedLayer second;
+        second.origin = out.origin;
+        std::thread t([&] { simplify_range(layer, n / 2, n, tolerance, second); });
+        simplify_range(layer, 0, n / 2, tolerance, out);
+        t.join();
+        uint32_t vshift = uint32_t(out.xy.size() / 2), pshift = uint32_t(out.part_first.size());
+        out.xy.insert(out.xy.end(), second.xy.begin(), second.xy.end());
+        for (uint32_t f : second.part_first) out.part_first.push_back(f + vshift);
+        out.part_count.insert(out.part_count.end(), second.part_count.begin(), second.part_count.end());
+        for (uint32_t p : second.feature_part) out.feature_part.push_back(p + pshift);
+        out.feature_bounds.insert(out.feature_bounds.end(), second.feature_bounds.begin(), second.feature_bounds.end());
+    }
+    out.feature_part.push_back(uint32_t(out.part_first.size()));
+    return out;
 }
 
 }  // namespace pv
