@@ -195,6 +195,15 @@ inline void animate_to(CameraAnim& an, const Camera& current, const Camera& targ
     an.active = true;
 }
 
+// Target of an animated zoom by `factor` about screen point `anchor`: the scale goes on from
+// the running animation's target (so quick wheel steps add up), and the map point under the
+// anchor in the camera shown now stays there.
+inline Camera zoom_target(const Camera& shown, const Camera& target, Vec2 anchor, double factor, double min_scale,
+                          double max_scale) {
+    double s = std::clamp(target.scale / factor, min_scale, max_scale);
+    return zoom_about(shown, anchor, shown.scale / s, min_scale, max_scale);
+}
+
 // Ground metres for a scale bar: a 1-2-5 number near `max_m`.
 inline double nice_distance(double max_m) {
     if (!(max_m > 0)) return 0;

@@ -182,9 +182,8 @@ void fly_to_feature(AppState& st, int lvl, size_t feature, double now) {
 
 // Zoom by `factor` about a screen point, animated; repeated wheel steps accumulate.
 void zoom_animated(AppState& st, Vec2 anchor, double factor, double now) {
-    double target_scale = std::clamp(st.anim.to.scale / factor, st.min_scale, st.max_scale);
-    Camera target = zoom_about(st.camera, anchor, st.camera.scale / target_scale, st.min_scale, st.max_scale);
-    app::animate_to(st.anim, st.camera, target, now, 0.2);
+    app::animate_to(st.anim, st.camera, app::zoom_target(st.camera, st.anim.to, anchor, factor, st.min_scale, st.max_scale),
+                    now, 0.2);
 }
 
 void pan_animated(AppState& st, Vec2 delta, double now) {

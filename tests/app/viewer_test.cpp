@@ -233,3 +233,30 @@ TEST_CASE("smoke: files on the command line open as layers, drawn in the viewer"
     CHECK(p[0] > p[1] + 30);
     CHECK(p[0] > p[2] + 30);
 }
+
+TEST_CASE("wheel zoom: steps during an animation add up, about the cursor, within limits", "[app]") {
+    Camera home;
+    home.center = {0, 0};
+    home.scale = 1000;
+    home.width = 1600, home.height = 1000;
+    Vec2 cursor{400, 700};
+    Vec2 under = screen_to_map(home, cursor);
+    app::CameraAnim an;
+    an.to = home;
+    Camera shown = home;
+    app::animate_to(an, shown, app::zoom_target(shown, an.to, cursor, 2.0, 10, 4000), 0.0, 0.2);
+    shown = app::animate(an, 0.05);  // a second wheel step arrives mid-animation
+    app::animate_to(an, shown, app::zoom_target(shown, an.to, cursor, 2.0, 10, 4000), 0.05, 0.2);
+    CHECK(an.to.scale == Approx(250));  // 1000 / 2 / 2
+    for (double t : {0.1, 0.15, 0.3}) {
+        Camera c = app::animate(an, t);
+        Vec2 s = map_to_screen(c, under);
+        CHECK(s.x == Approx(cursor.x).margin(1e-6));
+        CHECK(s.y == Approx(cursor.y).margin(1e-6));
+    }
+    // Limits: zooming far in stops at the minimum scale.
+    Camera deep = app::zoom_target(home, home, cursor, 1e6, 10, 4000);
+    CHECK(deep.scale == Approx(10));
+    Camera out = app::zoom_target(home, home, cursor, 1e-6, 10, 4000);
+    CHECK(out.scale == Approx(4000));
+}
