@@ -532,6 +532,7 @@ int run_viewer(int argc, char** argv) {
                 ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y * 0.4f), ImGuiCond_FirstUseEver,
                                         ImVec2(1, 0));
                 ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 24, 0), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(io.DisplaySize.x, io.DisplaySize.y * 0.6f - 50));  // above the status bar
                 ImGui::Begin(tr(Str::Info, en), &open);
                 feature_summary(st, st.selected_level, size_t(st.selected));
                 if (ImGui::CollapsingHeader(tr(Str::Attributes, en), ImGuiTreeNodeFlags_DefaultOpen)) {
