@@ -277,6 +277,7 @@ int run_viewer(int argc, char** argv) {
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_STENCIL_BITS, 8);
+        glfwWindowHint(GLFW_DEPTH_BITS, 0);  // the map uses the stencil only (depth costs on llvmpipe)
         glfwWindowHint(GLFW_SAMPLES, msaa < 0 ? 4 : msaa);
         GLFWwindow* window = glfwCreateWindow(width, height, "PlanView — 山西", nullptr, nullptr);
         if (!window) throw Error("cannot open a window with OpenGL 3.3 core");
