@@ -37,11 +37,7 @@ CircleBucket build_circle_bucket(const Layer& layer, const std::vector<float>& s
         }
     }
     b.count = GLsizei(inst.size());
-    glGenVertexArrays(1, &b.vao);
-    glGenBuffers(1, &b.vbo);
-    glBindVertexArray(b.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(Instance)), inst.data(), GL_STATIC_DRAW);
+    b.gpu = make_vertex_buffer(inst.data(), inst.size() * sizeof(Instance));
     vertex_attribute(1, 2, GL_FLOAT, sizeof(Instance), offsetof(Instance, center), 1);
     vertex_attribute(2, 1, GL_FLOAT, sizeof(Instance), offsetof(Instance, size), 1);
     vertex_attribute(3, 4, GL_UNSIGNED_BYTE, sizeof(Instance), offsetof(Instance, fill), 1);
@@ -52,21 +48,20 @@ CircleBucket build_circle_bucket(const Layer& layer, const std::vector<float>& s
 
 void draw_circle(const CircleBucket& b, GLuint program, GLuint corner_vbo, const Camera& cam, Shape shape,
                  float stroke_px, float opacity) {
-    if (!b.vao || b.count == 0) return;
+    if (!b.gpu.vao || b.count == 0) return;
     glUseProgram(program);
     set_view_uniforms(program, view_uniforms(cam, b.origin));
     glUniform1i(glGetUniformLocation(program, "u_shape"), int(shape));
     glUniform1f(glGetUniformLocation(program, "u_stroke_width"), stroke_px);
     glUniform1f(glGetUniformLocation(program, "u_opacity"), opacity);
-    glBindVertexArray(b.vao);
+    glBindVertexArray(b.gpu.vao);
     bind_corner_quad(corner_vbo);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, b.count);
     glBindVertexArray(0);
 }
 
 void destroy(CircleBucket& b) {
-    if (b.vbo) glDeleteBuffers(1, &b.vbo);
-    if (b.vao) glDeleteVertexArrays(1, &b.vao);
+    destroy(b.gpu);
     b = {};
 }
 

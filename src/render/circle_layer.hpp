@@ -10,7 +10,7 @@
 namespace pv {
 
 struct CircleBucket {
-    GLuint vao = 0, vbo = 0;
+    VertexBuffer gpu;  // one instance a symbol
     Vec2 origin;
     GLsizei count = 0;
 };

@@ -84,11 +84,7 @@ FillBucket build_fill_bucket(const SimplifiedLayer& layer, const std::vector<Rgb
         b.batches[batch[i]].push_back(uint32_t(i));
     }
 
-    glGenVertexArrays(1, &b.vao);
-    glGenBuffers(1, &b.vbo);
-    glBindVertexArray(b.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(FanVertex)), v.data(), GL_STATIC_DRAW);
+    b.gpu = make_vertex_buffer(v.data(), v.size() * sizeof(FanVertex));
     vertex_attribute(0, 2, GL_FLOAT, sizeof(FanVertex), offsetof(FanVertex, x));
     vertex_attribute(1, 4, GL_UNSIGNED_BYTE, sizeof(FanVertex), offsetof(FanVertex, rgba));
     glBindVertexArray(0);
@@ -96,13 +92,13 @@ FillBucket build_fill_bucket(const SimplifiedLayer& layer, const std::vector<Rgb
 }
 
 void draw_fill(const FillBucket& b, GLuint program, const Camera& cam, float opacity, long only, Rgba override_colour) {
-    if (!b.vao || b.batches.empty()) return;
+    if (!b.gpu.vao || b.batches.empty()) return;
     glUseProgram(program);
     set_view_uniforms(program, view_uniforms(cam, b.origin));
     glUniform1f(glGetUniformLocation(program, "u_opacity"), opacity);
     glEnable(GL_STENCIL_TEST);
     glStencilMask(0xFF);
-    glBindVertexArray(b.vao);
+    glBindVertexArray(b.gpu.vao);
     Bounds visible = visible_bounds(cam);
     std::vector<GLint> firsts;
     std::vector<GLsizei> counts;
@@ -139,8 +135,7 @@ void draw_fill(const FillBucket& b, GLuint program, const Camera& cam, float opa
 }
 
 void destroy(FillBucket& b) {
-    if (b.vbo) glDeleteBuffers(1, &b.vbo);
-    if (b.vao) glDeleteVertexArrays(1, &b.vao);
+    destroy(b.gpu);
     b = {};
 }
 

@@ -18,7 +18,7 @@
 namespace pv {
 
 struct FillBucket {
-    GLuint vao = 0, vbo = 0;  // fan vertices: position + the feature's colour
+    VertexBuffer gpu;  // fan vertices: position + the feature's colour
     Vec2 origin;
     std::vector<GLint> ring_first;        // vertex index of each ring
     std::vector<GLsizei> ring_count;

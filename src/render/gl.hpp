@@ -28,6 +28,26 @@ inline ViewUniforms view_uniforms(const Camera& c, Vec2 origin) {
 }
 void set_view_uniforms(GLuint program, const ViewUniforms& v);
 
+// A vertex array with its one buffer: what every bucket uploads its vertices or instances into.
+struct VertexBuffer {
+    GLuint vao = 0, vbo = 0;
+};
+// Creates and fills the buffer and leaves its vertex array bound, for vertex_attribute().
+inline VertexBuffer make_vertex_buffer(const void* data, size_t bytes, GLenum usage = GL_STATIC_DRAW) {
+    VertexBuffer b;
+    glGenVertexArrays(1, &b.vao);
+    glGenBuffers(1, &b.vbo);
+    glBindVertexArray(b.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(bytes), data, usage);
+    return b;
+}
+inline void destroy(VertexBuffer& b) {
+    if (b.vbo) glDeleteBuffers(1, &b.vbo);
+    if (b.vao) glDeleteVertexArrays(1, &b.vao);
+    b = {};
+}
+
 // One attribute of an interleaved vertex buffer (bound to GL_ARRAY_BUFFER); divisor 1 makes
 // it per instance.
 inline void vertex_attribute(GLuint loc, GLint n, GLenum type, GLsizei stride, size_t offset, GLuint divisor = 0) {

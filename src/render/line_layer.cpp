@@ -16,7 +16,7 @@ struct Segment {
 static_assert(sizeof(Segment) == 24);
 // Points the instance attributes at segment `first` (GL 3.3 has no base-instance draw).
 void bind_segments(const LineBucket& b, GLint first) {
-    glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, b.gpu.vbo);
     size_t base = size_t(first) * sizeof(Segment);
     vertex_attribute(1, 2, GL_FLOAT, sizeof(Segment), base + offsetof(Segment, p0), 1);
     vertex_attribute(2, 2, GL_FLOAT, sizeof(Segment), base + offsetof(Segment, p1), 1);
@@ -56,11 +56,7 @@ LineBucket build_line_bucket(const SimplifiedLayer& layer, const std::vector<Rgb
     }
     b.feature_first.push_back(GLint(segs.size()));
     b.segments = GLsizei(segs.size());
-    glGenVertexArrays(1, &b.vao);
-    glGenBuffers(1, &b.vbo);
-    glBindVertexArray(b.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(segs.size() * sizeof(Segment)), segs.data(), GL_STATIC_DRAW);
+    b.gpu = make_vertex_buffer(segs.data(), segs.size() * sizeof(Segment));
     bind_segments(b, 0);
     glBindVertexArray(0);
     return b;
@@ -68,14 +64,14 @@ LineBucket build_line_bucket(const SimplifiedLayer& layer, const std::vector<Rgb
 
 void draw_line(const LineBucket& b, GLuint program, GLuint corner_vbo, const Camera& cam, float width_px,
                const std::vector<float>& dash_px, float opacity, long only) {
-    if (!b.vao || b.segments == 0 || width_px <= 0) return;
+    if (!b.gpu.vao || b.segments == 0 || width_px <= 0) return;
     glUseProgram(program);
     set_view_uniforms(program, view_uniforms(cam, b.origin));
     glUniform1f(glGetUniformLocation(program, "u_half_width"), width_px * 0.5f);
     glUniform2f(glGetUniformLocation(program, "u_dash"), dash_px.size() >= 2 ? dash_px[0] : 0.f,
                 dash_px.size() >= 2 ? dash_px[1] : 0.f);
     glUniform1f(glGetUniformLocation(program, "u_opacity"), opacity);
-    glBindVertexArray(b.vao);
+    glBindVertexArray(b.gpu.vao);
     bind_corner_quad(corner_vbo);
     // Translucent lines: the stencil lets each pixel blend once, so joins do not darken.
     bool once = opacity < 1.0f;
@@ -103,8 +99,7 @@ void draw_line(const LineBucket& b, GLuint program, GLuint corner_vbo, const Cam
 }
 
 void destroy(LineBucket& b) {
-    if (b.vbo) glDeleteBuffers(1, &b.vbo);
-    if (b.vao) glDeleteVertexArrays(1, &b.vao);
+    destroy(b.gpu);
     b = {};
 }
 

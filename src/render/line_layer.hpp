@@ -10,7 +10,7 @@
 namespace pv {
 
 struct LineBucket {
-    GLuint vao = 0, vbo = 0;
+    VertexBuffer gpu;  // one instance a segment
     Vec2 origin;
     std::vector<GLint> feature_first;  // first segment of feature i (size features+1)
     std::vector<Bounds> feature_bounds;

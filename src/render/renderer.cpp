@@ -77,7 +77,7 @@ void draw_highlight(Renderer& r, const Scene& scene, const std::string& layer_id
     auto it = r.layers.find(layer_id);
     if (!l || it == r.layers.end()) return;
     draw_fill(it->second.fill, r.fill_program, cam, 1.0f, long(feature), with_alpha(colour, 0.25f));
-    if (it->second.line.vao) {
+    if (it->second.line.gpu.vao) {
         // Reuses the layer's outline bucket (its own colours) drawn wider: no upload per hover.
         draw_line(it->second.line, r.line_program, r.corner_vbo, cam, width_px, {}, 1.0f, long(feature));
     }
