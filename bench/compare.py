@@ -56,8 +56,9 @@ def main():
     work = os.path.abspath(a.work)
     out = os.path.join(work, "out")
     os.makedirs(out, exist_ok=True)
-    os.makedirs("peers-work/xdg-runtime", mode=0o700, exist_ok=True)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=os.path.abspath("peers-work/xdg-runtime"))
+    xdg = os.path.join(work, "xdg-runtime")  # QGIS wants one; keep it inside bench/work
+    os.makedirs(xdg, mode=0o700, exist_ok=True)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=xdg)
 
     cfgs = []
     planview = os.path.join(ROOT, "build", "planview")
