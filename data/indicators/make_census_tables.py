@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuilds the census tables of data/indicators/ from the shared census folder.
 
-Usage: make_census_tables.py /work/shared/data/census-2020
+Usage: make_census_tables.py ../shared/data/census-2020   (the shared census folder beside the repository)
 Only copies and re-arranges published figures; the one derived figure per row (urban share,
 rural population of a prefecture) is computed here from the same NBS table, as noted in the
 *.meta.toml files. Missing figures stay empty cells, never 0.
