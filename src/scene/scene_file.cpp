@@ -300,10 +300,7 @@ Scene load_scene_text(const std::string& text, const std::string& name, const st
     } else {
         base.assign(std::begin(kBaseLayers), std::end(kBaseLayers));
     }
-    if (!base.empty()) {
-        s = default_scene(maps_dir(), projector);
-        std::erase_if(s.layers, [&](const SceneLayer& l) { return std::find(base.begin(), base.end(), l.id) == base.end(); });
-    }
+    if (!base.empty()) s = default_scene(maps_dir(), projector, base);
     s.projection = projection;
     s.title = r.str(root, "title", s.title);
     s.subtitle = r.str(root, "subtitle", root.get("title") ? "" : s.subtitle);
