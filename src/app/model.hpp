@@ -204,13 +204,4 @@ inline Camera zoom_target(const Camera& shown, const Camera& target, Vec2 anchor
     return zoom_about(shown, anchor, shown.scale / s, min_scale, max_scale);
 }
 
-// Ground metres for a scale bar: a 1-2-5 number near `max_m`.
-inline double nice_distance(double max_m) {
-    if (!(max_m > 0)) return 0;
-    double p = std::pow(10.0, std::floor(std::log10(max_m)));
-    for (double k : {5.0, 2.0, 1.0})
-        if (k * p <= max_m) return k * p;
-    return p;
-}
-
 }  // namespace pv::app

@@ -22,6 +22,7 @@
 #include "data/error.hpp"
 #include "data/paths.hpp"
 #include "data/vector_source.hpp"
+#include "output/furniture.hpp"
 #include "output/export.hpp"
 #include "output/png_writer.hpp"
 #include "render/glyph_atlas.hpp"
@@ -600,10 +601,8 @@ int run_viewer(int argc, char** argv) {
             ImGui::Text("%s %s  %s %s   |   %s %s   |   %s", tr(Str::Lon, en), lon, tr(Str::Lat, en), lat,
                         tr(Str::Projection, en), projection_name(st.scene.projection).c_str(), tr(Str::Scale, en));
             {
-                Vec2 c_ll = projector.inverse(st.camera.center);
-                double k = projector.scale_factor_at(c_ll);
-                double ground_per_logical_px = st.camera.scale * (std::isfinite(k) ? k : 1.0) * fb_ratio;
-                double dist = app::nice_distance(ground_per_logical_px * 140);
+                double ground_per_logical_px = ground_metres_per_pixel(st.camera, projector) * fb_ratio;
+                double dist = nice_length_km(ground_per_logical_px * 140 / 1000) * 1000;
                 float len = float(dist / ground_per_logical_px);
                 ImGui::SameLine();
                 ImVec2 p = ImGui::GetCursorScreenPos();

@@ -59,9 +59,8 @@ ExportReport export_png(const Scene& scene, const std::string& out_path, const E
     for (const auto& l : scene.layers)
         if (l.visible && l.data) rep.vertices += l.data->vertex_count();
     const float ratio = pixel_ratio(scene);
-    Vec2 centre_geo = projector.inverse(page.center);
-    double ground = page.scale / projector.scale_factor_at(centre_geo);
-    rep.furniture = layout_furniture(scene, *r.atlas, ground, options.date.empty() ? today() : options.date);
+    rep.furniture = layout_furniture(scene, *r.atlas, ground_metres_per_pixel(page, projector),
+                                     options.date.empty() ? today() : options.date);
     std::vector<std::array<float, 4>> keep_clear;
     for (const Rect& b : {rep.furniture.title, rep.furniture.legend, rep.furniture.scale_bar, rep.furniture.north_arrow,
                           rep.furniture.source})

@@ -1,6 +1,7 @@
 #include "scene/camera.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace pv {
 
@@ -23,6 +24,11 @@ Camera zoom_about(const Camera& c, Vec2 anchor, double factor, double min_scale,
     out.center.x = before.x - (anchor.x - c.width * 0.5) * out.scale;
     out.center.y = before.y + (anchor.y - c.height * 0.5) * out.scale;
     return out;
+}
+
+double ground_metres_per_pixel(const Camera& c, const Projector& projector) {
+    double k = projector.scale_factor_at(projector.inverse(c.center));
+    return std::isfinite(k) && k > 0 ? c.scale / k : c.scale;
 }
 
 Camera pan_by_pixels(const Camera& c, Vec2 delta) {

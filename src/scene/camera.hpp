@@ -2,6 +2,7 @@
 // metres one pixel spans. Pixels have y down; map metres have y up.
 #pragma once
 #include "data/geometry.hpp"
+#include "data/projection.hpp"
 
 namespace pv {
 
@@ -30,6 +31,9 @@ inline Bounds visible_bounds(const Camera& c) {
 Camera fit_camera(const Bounds& b, int width, int height, double margin = 0.02);
 // Zoom by `factor` (>1 zooms in) keeping the map point under screen point `anchor` fixed.
 Camera zoom_about(const Camera& c, Vec2 anchor, double factor, double min_scale, double max_scale);
+// True ground metres one pixel spans at the view centre (for scale bars): map metres per pixel
+// divided by the projection's scale factor there.
+double ground_metres_per_pixel(const Camera& c, const Projector& projector);
 // Move the map by a screen-pixel delta (drag).
 Camera pan_by_pixels(const Camera& c, Vec2 delta);
 

@@ -9,6 +9,7 @@
 #include "app/strings.hpp"
 #include "data/paths.hpp"
 #include "data/vector_source.hpp"
+#include "output/furniture.hpp"
 #include "scene/basemap.hpp"
 #include "../test_support.hpp"
 
@@ -141,9 +142,9 @@ TEST_CASE("camera animation: eased, ends exactly, keeps the zoom anchor fixed", 
     CHECK(end.scale == b.scale);
     CHECK(end.center == b.center);
     CHECK_FALSE(an.active);
-    CHECK(app::nice_distance(140000) == 100000);
-    CHECK(app::nice_distance(3100) == 2000);
-    CHECK(app::nice_distance(7) == 5);
+    CHECK(nice_length_km(140) == 100);
+    CHECK(nice_length_km(3.1) == 2);
+    CHECK(nice_length_km(0.007) == Approx(0.005));
 }
 
 TEST_CASE("UI strings: every entry has both languages", "[app]") {

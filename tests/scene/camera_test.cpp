@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "scene/camera.hpp"
 
 using namespace pv;
@@ -37,4 +39,14 @@ TEST_CASE("fit_camera shows the whole box", "[camera]") {
     Bounds v = visible_bounds(c);
     CHECK(v.min_x <= 0);
     CHECK(v.max_x >= 1000);
+}
+
+TEST_CASE("ground metres per pixel divide out the projection's scale factor", "[camera]") {
+    Projector merc(ProjectionKind::WebMercator);
+    Camera c{merc.forward(Vec2{112.5, 37.5}), 100, 800, 600};
+    // Web Mercator stretches by about 1/cos(37.5°) = 1.26: 100 map metres are 79 on the ground.
+    CHECK(ground_metres_per_pixel(c, merc) == Approx(100 * std::cos(37.5 * M_PI / 180)).epsilon(3e-3));
+    Projector albers(ProjectionKind::Albers);
+    Camera a{albers.forward(Vec2{112.5, 37.5}), 100, 800, 600};
+    CHECK(ground_metres_per_pixel(a, albers) == Approx(100).epsilon(5e-3));
 }
