@@ -66,6 +66,7 @@ struct Scene {
     std::string title;
     std::string subtitle;
     std::string source_note;  // attribution line
+    std::string caption;      // a sentence or two under the title (slides, print)
     ProjectionKind projection = ProjectionKind::Albers;
     Rgba background{255, 255, 255, 255};
     std::vector<SceneLayer> layers;  // bottom to top
@@ -79,6 +80,28 @@ struct Scene {
     const SceneLayer* find(const std::string& id) const;
     SceneLayer* find(const std::string& id);
 };
+
+// Named page sizes for print and slides (A4/A3 at 300 dpi, 16:9 screens).
+struct PagePreset {
+    const char* name;
+    int width, height;
+    double dpi;
+};
+inline constexpr PagePreset kPagePresets[] = {
+    {"a4", 2480, 3508, 300},          {"a4-landscape", 3508, 2480, 300}, {"a3", 3508, 4961, 300},
+    {"a3-landscape", 4961, 3508, 300}, {"1080p", 1920, 1080, 96},        {"4k", 3840, 2160, 192},
+};
+// The preset of that name, or nullptr.
+inline const PagePreset* find_preset(const std::string& name) {
+    for (const auto& p : kPagePresets)
+        if (name == p.name) return &p;
+    return nullptr;
+}
+inline std::string preset_names() {
+    std::string out;
+    for (const auto& p : kPagePresets) out += (out.empty() ? "" : ", ") + std::string(p.name);
+    return out;
+}
 
 // Pixel ratio of the page: 1 at 96 dpi.
 inline float pixel_ratio(const Scene& s) { return float(s.dpi / 96.0); }

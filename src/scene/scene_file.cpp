@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include "scene/scene_table.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +24,10 @@ const char* scene_file_help() {
 
   title = "山西省人口"              # map title (furniture)
   subtitle = "2020 年第七次人口普查"
+  caption = "一两句说明……"          # under the title, wrapped (slides, print)
+  preset = "a3"                     # page size and dpi: a4 a4-landscape a3 a3-landscape
+                                    # (300 dpi), 1080p (1920x1080), 4k (3840x2160, 192 dpi);
+                                    # size and dpi, when given too, win
   source = "数据来源：……"          # attribution line, added to the base map's
   size = [3000, 2400]               # pixels
   dpi = 96                          # written to the PNG; scales line widths, symbols, text
@@ -61,10 +67,21 @@ const char* scene_file_help() {
 
 namespace {
 
+// A node keeps the file it was parsed from: a deck's slide merges a scene file's table with its
+// own keys, and each error names the file the node came from.
 [[noreturn]] void fail(const std::string& file, const toml::node& n, const std::string& what,
                        const toml::key* key = nullptr) {
-    const auto& b = key ? key->source().begin : n.source().begin;
-    throw Error(file + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) + ": " + what);
+    const auto& src = key ? key->source() : n.source();
+    const auto& b = src.begin;
+    std::string where = src.path && !src.path->empty() ? *src.path : file;
+    throw Error(where + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) + ": " + what);
+}
+
+// Relative data paths are relative to the file the key was written in.
+std::string base_dir_of(const toml::node& n, const std::string& file, const std::string& base_dir) {
+    const auto& src = n.source();
+    if (!src.path || src.path->empty() || *src.path == file) return base_dir;
+    return std::filesystem::absolute(*src.path).parent_path().string();
 }
 
 struct Reader {
@@ -215,7 +232,7 @@ SceneLayer read_layer(const Reader& r, const toml::table& t, const std::string& 
         l = *base;
     } else {
         std::filesystem::path p = source;
-        if (p.is_relative()) p = std::filesystem::path(base_dir) / p;
+        if (p.is_relative()) p = std::filesystem::path(base_dir_of(*t.get("source"), r.file, base_dir)) / p;
         l.id = id;
         l.title = id;
         try {
@@ -263,17 +280,31 @@ SceneLayer read_layer(const Reader& r, const toml::table& t, const std::string& 
 
 }  // namespace
 
-Scene load_scene_text(const std::string& text, const std::string& name, const std::string& base_dir) {
-    toml::table root;
+toml::table parse_toml_text(const std::string& text, const std::string& name) {
     try {
-        root = toml::parse(text, name);
+        return toml::parse(text, name);
     } catch (const toml::parse_error& e) {
         const auto& b = e.source().begin;
         throw Error(name + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) + ": " + std::string(e.description()));
     }
+}
+
+toml::table parse_toml_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": cannot read the file");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse_toml_text(ss.str(), path);
+}
+
+Scene load_scene_text(const std::string& text, const std::string& name, const std::string& base_dir) {
+    return load_scene_table(parse_toml_text(text, name), name, base_dir);
+}
+
+Scene load_scene_table(const toml::table& root, const std::string& name, const std::string& base_dir) {
     Reader r{name};
-    r.only_keys(root, {"title", "subtitle", "source", "size", "dpi", "projection", "background", "extent", "fit",
-                       "labels", "furniture", "basemap", "layer"},
+    r.only_keys(root, {"title", "subtitle", "caption", "source", "preset", "size", "dpi", "projection", "background",
+                       "extent", "fit", "labels", "furniture", "basemap", "layer"},
                 "the scene");
     ProjectionKind projection = ProjectionKind::Albers;
     if (const toml::node* n = root.get("projection")) {
@@ -304,6 +335,13 @@ Scene load_scene_text(const std::string& text, const std::string& name, const st
     s.projection = projection;
     s.title = r.str(root, "title", s.title);
     s.subtitle = r.str(root, "subtitle", root.get("title") ? "" : s.subtitle);
+    s.caption = r.str(root, "caption", s.caption);
+    if (const toml::node* n = root.get("preset")) {
+        std::string name_ = r.str(root, "preset", "");
+        const PagePreset* p = find_preset(name_);
+        if (!p) fail(name, *n, "unknown preset '" + name_ + "' (" + preset_names() + ")");
+        s.width = p->width, s.height = p->height, s.dpi = p->dpi;
+    }
     if (root.get("source")) s.source_note = r.str(root, "source", "") + (s.source_note.empty() ? "" : "；" + s.source_note);
     if (root.get("size")) {
         auto sz = r.numbers(root, "size", 2, 2);
