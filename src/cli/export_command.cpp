@@ -10,19 +10,29 @@
 #include "output/export.hpp"
 #include "scene/basemap.hpp"
 #include "scene/scene_file.hpp"
+#include "scene/deck.hpp"
+#include "cli/deck_export.hpp"
+#include <filesystem>
 
 namespace pv {
 
 namespace {
 
 const char* kUsage = R"(usage: planview export [SCENE.toml] -o OUT.png [options]
+       planview export --deck DECK.toml --out DIR [options]
 
 Renders a map headless (no display needed) and writes a PNG atomically, with its DPI.
-Without SCENE, exports the embedded Shanxi base map.
+Without SCENE, exports the embedded Shanxi base map. With --deck, exports every slide of the
+deck to DIR/NN-id.png (a progress bar on a terminal); a slide that fails is reported and the
+others are still written; the exit status is 1 if any failed.
 
 options:
-  -o, --out FILE          output PNG (required)
-  --size WxH              page size in pixels (overrides the scene)
+  -o, --out FILE          output PNG (required); with --deck, the output folder
+  --deck FILE             export every slide of a deck (see the deck reference below)
+  --preset NAME           page size and dpi: a4, a4-landscape, a3, a3-landscape (300 dpi),
+                          1080p (1920x1080), 4k (3840x2160 at 192 dpi)
+  --world-file            also write OUT.pgw (world file) and OUT.prj (projection WKT)
+  --size WxH              page size in pixels (overrides the scene and --preset)
   --dpi N                 resolution written to the PNG; scales lines, symbols and text
   --title TEXT            map title (overrides the scene)
   --extent W,S,E,N        lon/lat box to show (default: fit to the data)
@@ -61,7 +71,8 @@ std::vector<double> parse_numbers(const std::string& text, char sep, size_t n, c
 }  // namespace
 
 int run_export_command(int argc, char** argv) {
-    std::string scene_path, out, title, extent, projection, size;
+    std::string scene_path, out, title, extent, projection, size, deck, preset;
+    bool world_file = false;
     double dpi = 0;
     int msaa = 0;
     bool no_labels = false, no_furniture = false, timings = false, has_title = false;
@@ -74,9 +85,16 @@ int run_export_command(int argc, char** argv) {
         if (a == "-h" || a == "--help") {
             std::fputs(kUsage, stdout);
             std::fputs(scene_file_help(), stdout);
+            std::fputs("\n", stdout);
+            std::fputs(deck_file_help(), stdout);
             return 0;
         } else if (a == "-o" || a == "--out") out = value("--out");
         else if (a == "--size") size = value("--size");
+        else if (a == "--deck") deck = value("--deck");
+        else if (a == "--preset") {
+            preset = value("--preset");
+            if (!find_preset(preset)) usage_error("unknown --preset '" + preset + "' (" + preset_names() + ")");
+        } else if (a == "--world-file") world_file = true;
         else if (a == "--dpi") {
             dpi = parse_numbers(value("--dpi"), ',', 1, "--dpi")[0];
             if (!(dpi >= 10 && dpi <= 2400)) usage_error("--dpi must be between 10 and 2400");
@@ -93,22 +111,17 @@ int run_export_command(int argc, char** argv) {
         else if (scene_path.empty()) scene_path = a;
         else usage_error("more than one scene file given ('" + scene_path + "', '" + a + "')");
     }
-    if (out.empty()) usage_error("no output file: give -o OUT.png");
+    if (out.empty()) usage_error(deck.empty() ? "no output file: give -o OUT.png" : "no output folder: give --out DIR");
+    if (!deck.empty() && !scene_path.empty()) usage_error("give a scene file or --deck, not both");
 
-    try {
-        Scene scene;
-        if (scene_path.empty()) {
-            ProjectionKind kind = projection.empty() ? ProjectionKind::Albers : parse_projection(projection);
-            Projector projector(kind);
-            scene = default_scene(maps_dir(), projector);
-            scene.projection = kind;
-        } else {
-            scene = load_scene_file(scene_path);
-            if (!projection.empty()) {
-                scene.projection = parse_projection(projection);
-                reproject_scene(scene, Projector(scene.projection));
-            }
+    // The command line's overrides, for one scene or every slide of a deck.
+    auto adjust = [&](Scene& scene) {
+        if (!projection.empty()) {
+            scene.projection = parse_projection(projection);
+            reproject_scene(scene, Projector(scene.projection));
         }
+        if (const PagePreset* p = preset.empty() ? nullptr : find_preset(preset))
+            scene.width = p->width, scene.height = p->height, scene.dpi = p->dpi;
         if (!size.empty()) {
             auto wh = parse_numbers(size, 'x', 2, "--size");
             if (wh[0] < 16 || wh[1] < 16 || wh[0] > 65536 || wh[1] > 65536)
@@ -127,10 +140,34 @@ int run_export_command(int argc, char** argv) {
         }
         if (no_labels) scene.labels = false;
         if (no_furniture) scene.furniture = false;
+    };
+    ExportOptions options;
+    options.samples = msaa;
+    options.world_file = world_file;
+    if (!deck.empty()) return export_deck(deck, out, adjust, options, timings);
 
-        ExportOptions options;
-        options.samples = msaa;
+    try {
+        Scene scene;
+        if (scene_path.empty()) {
+            ProjectionKind kind = projection.empty() ? ProjectionKind::Albers : parse_projection(projection);
+            Projector projector(kind);
+            scene = default_scene(maps_dir(), projector);
+            scene.projection = kind;
+        } else {
+            scene = load_scene_file(scene_path);
+            if (!projection.empty()) {
+                scene.projection = parse_projection(projection);
+                reproject_scene(scene, Projector(scene.projection));
+            }
+        }
+        std::string keep_projection = projection;
+        projection.clear();  // applied above (the default map is built in it)
+        adjust(scene);
+        projection = keep_projection;
+
         ExportReport rep = export_png(scene, out, options);
+        if (world_file) std::printf("wrote %s and %s\n", std::filesystem::path(out).replace_extension(".pgw").c_str(),
+                                    std::filesystem::path(out).replace_extension(".prj").c_str());
         std::printf("wrote %s (%dx%d px, %.0f dpi, %zu vertices, %zu of %zu labels)\n", out.c_str(), rep.width, rep.height,
                     rep.dpi, rep.vertices, rep.labels.placed, rep.labels.candidates);
         if (timings)

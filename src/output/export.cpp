@@ -6,6 +6,7 @@
 
 #include "data/error.hpp"
 #include "output/png_writer.hpp"
+#include "output/world_file.hpp"
 #include "render/offscreen.hpp"
 #include "render/renderer.hpp"
 
@@ -94,6 +95,7 @@ ExportReport export_png(const Scene& scene, const std::string& out_path, const E
 
     auto t3 = std::chrono::steady_clock::now();
     write_png_atomic(out_path, pixels, scene.width, scene.height, scene.dpi);
+    if (options.world_file) write_world_files(out_path, page, scene.projection);
     rep.encode_s = seconds_since(t3);
     return rep;
 }

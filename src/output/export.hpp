@@ -13,6 +13,7 @@ struct ExportOptions {
     int samples = 0;       // MSAA samples; 0 = automatic (see export_png)
     int max_tile = 4096;   // larger pages are drawn in tiles of at most this side
     std::string date;      // for the source line; empty = today
+    bool world_file = false;  // also write OUT.pgw and OUT.prj (georeferencing)
 };
 
 struct ExportReport {

@@ -1,9 +1,47 @@
 #include "output/furniture.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
 namespace pv {
+
+std::vector<std::string> wrap_text(GlyphAtlas& atlas, const std::string& text, int px, float max_width) {
+    std::vector<std::string> lines;
+    std::string line;
+    size_t last_space = std::string::npos;  // in `line`: Latin text breaks between words
+    for (size_t i = 0; i < text.size();) {
+        size_t n = 1;
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xF0) n = 4;
+        else if (c >= 0xE0) n = 3;
+        else if (c >= 0xC0) n = 2;
+        std::string ch = text.substr(i, n);
+        i += n;
+        if (ch == "\n") {
+            lines.push_back(line), line.clear(), last_space = std::string::npos;
+            continue;
+        }
+        if (line.empty() && ch == " ") continue;
+        if (!line.empty() && atlas.measure(line + ch, px).width > max_width) {
+            if (ch != " " && last_space != std::string::npos && last_space > 0) {
+                std::string rest = line.substr(last_space + 1);
+                line.resize(last_space);
+                lines.push_back(line);
+                line = rest;
+            } else {
+                lines.push_back(line);
+                line.clear();
+            }
+            last_space = std::string::npos;
+            if (ch == " ") continue;
+        }
+        if (ch == " ") last_space = line.size();
+        line += ch;
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
 
 double nice_length_km(double target_km) {
     if (!(target_km > 0)) return 0;
@@ -22,18 +60,40 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
     const Rgba ink{25, 25, 25, 255}, panel{255, 255, 255, 225}, frame{120, 120, 120, 255}, none{0, 0, 0, 0};
     auto px = [&](float v) { return std::max(6, int(std::lround(v * k))); };
 
-    // Title block, top-left.
-    if (!s.title.empty()) {
-        int tp = px(30), sp = px(15);
-        TextMetrics tm = atlas.measure(s.title, tp), sm = atlas.measure(s.subtitle, sp);
-        float w = std::max(tm.width, s.subtitle.empty() ? 0.f : sm.width) + 2 * margin;
-        float h = tm.ascent + tm.descent + (s.subtitle.empty() ? 0 : sm.ascent + sm.descent + 4 * k) + margin;
+    // Title block, top-left: title, subtitle, and the caption wrapped to at most half the page
+    // (the north arrow keeps the top-right corner).
+    float title_bottom = 0;
+    if (!s.title.empty() || !s.caption.empty()) {
+        int tp = px(30), sp = px(15), cp = px(13);
+        TextMetrics tm = atlas.measure(s.title, tp), sm = atlas.measure(s.subtitle, sp), cm = atlas.measure("国", cp);
+        float max_w = std::max(200 * k, s.width * 0.5f - 3 * margin);
+        std::vector<std::string> caption = s.caption.empty() ? std::vector<std::string>{} : wrap_text(atlas, s.caption, cp, max_w);
+        float caption_w = 0;
+        for (const auto& l : caption) caption_w = std::max(caption_w, atlas.measure(l, cp).width);
+        float line_h = (cm.ascent + cm.descent) * 1.3f;
+        float w = std::max({s.title.empty() ? 0.f : tm.width, s.subtitle.empty() ? 0.f : sm.width, caption_w}) + 2 * margin;
+        float h = (s.title.empty() ? 0 : tm.ascent + tm.descent) + (s.subtitle.empty() ? 0 : sm.ascent + sm.descent + 4 * k) +
+                  (caption.empty() ? 0 : caption.size() * line_h + 6 * k) + margin;
         out.title = {margin, margin, w, h};
+        title_bottom = margin + h;
         add_box(atlas, margin, margin, w, h, panel, q);
-        float y = margin + margin * 0.5f + tm.ascent;
-        layout_text(atlas, s.title, tp, 0, 2 * margin, y, ink, none, q);
-        if (!s.subtitle.empty())
-            layout_text(atlas, s.subtitle, sp, 0, 2 * margin, y + tm.descent + 4 * k + sm.ascent, {80, 80, 80, 255}, none, q);
+        float y = margin + margin * 0.5f;
+        if (!s.title.empty()) {
+            y += tm.ascent;
+            layout_text(atlas, s.title, tp, 0, 2 * margin, y, ink, none, q);
+            y += tm.descent;
+        }
+        if (!s.subtitle.empty()) {
+            y += 4 * k + sm.ascent;
+            layout_text(atlas, s.subtitle, sp, 0, 2 * margin, y, {80, 80, 80, 255}, none, q);
+            y += sm.descent;
+        }
+        y += 6 * k;
+        for (const auto& l : caption) {
+            layout_text(atlas, l, cp, 0, 2 * margin, y + cm.ascent + (line_h - cm.ascent - cm.descent) * 0.5f, {50, 50, 50, 255},
+                        none, q);
+            y += line_h;
+        }
     }
 
     // Legend, bottom-left: classified layers list their classes; others one line each.
@@ -61,16 +121,26 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
         int lp = px(13);
         TextMetrics m = atlas.measure("国", lp);
         float row_h = (m.ascent + m.descent) * 1.35f, sw = 26 * k;
-        float w = 0;
-        for (const auto& r : rows) w = std::max(w, atlas.measure(r.text, lp).width + (r.heading ? 0 : sw + 8 * k));
-        w += 2 * margin * 0.75f;
-        float h = rows.size() * row_h + margin;
-        float x0 = margin, y0 = s.height - margin - h - 28 * k;
+        // Many layers' legends wrap into columns rather than run under the title or off the page.
+        float bottom = s.height - margin - 28 * k, top = std::max(title_bottom, s.height * 0.2f) + margin;
+        size_t per_col = std::max<size_t>(1, size_t((bottom - top - margin) / row_h));
+        size_t cols = (rows.size() + per_col - 1) / per_col;
+        per_col = (rows.size() + cols - 1) / cols;  // balance the columns
+        std::vector<float> col_w(cols, 0.f);
+        for (size_t i = 0; i < rows.size(); ++i)
+            col_w[i / per_col] = std::max(col_w[i / per_col], atlas.measure(rows[i].text, lp).width + (rows[i].heading ? 0 : sw + 8 * k));
+        float gap = margin, w = 2 * margin * 0.75f + gap * float(cols - 1);
+        for (float cw : col_w) w += cw;
+        float h = std::min(rows.size(), per_col) * row_h + margin;
+        float x0 = margin, y0 = bottom - h;
         out.legend = {x0, y0, w, h};
         add_box(atlas, x0, y0, w, h, panel, q);
-        float y = y0 + margin * 0.5f;
-        for (const auto& r : rows) {
-            float tx = x0 + margin * 0.75f;
+        float col_x = x0 + margin * 0.75f;
+        for (size_t i = 0; i < rows.size(); ++i) {
+            const Row& r = rows[i];
+            if (i > 0 && i % per_col == 0) col_x += col_w[i / per_col - 1] + gap;
+            float y = y0 + margin * 0.5f + float(i % per_col) * row_h;
+            float tx = col_x;
             float cy = y + row_h * 0.5f;
             if (!r.heading) {
                 if (r.kind == LayerKind::Line) {
@@ -85,7 +155,6 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
                 tx += sw + 8 * k;
             }
             layout_text(atlas, r.text, lp, 0, tx, cy + (m.ascent - m.descent) * 0.5f, ink, none, q);
-            y += row_h;
         }
     }
 
@@ -121,6 +190,8 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
     std::string line = s.source_note + (s.source_note.empty() ? "" : "  ·  ") + "PlanView  " + date;
     int sp = px(11);
     TextMetrics m = atlas.measure(line, sp);
+    // A long attribution shrinks to fit the page beside the scale bar's corner rather than run off it.
+    while (m.width > s.width - 2 * margin && sp > 6) m = atlas.measure(line, --sp);
     float y = s.height - margin * 0.6f;
     out.source = {margin, y - m.ascent - 2 * k, m.width + 8 * k, m.ascent + m.descent + 4 * k};
     add_box(atlas, out.source.x - 4 * k, out.source.y, out.source.w, out.source.h, panel, q);

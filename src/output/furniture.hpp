@@ -1,6 +1,7 @@
 // Map furniture laid out on the page: title and subtitle, legend, scale bar, north arrow and
 // the source line. Produced as screen quads, so it draws with the same text program.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "render/symbol_layer.hpp"
@@ -20,6 +21,10 @@ struct Furniture {
 
 // `ground_m_per_px`: true ground metres per page pixel at the map centre.
 Furniture layout_furniture(const Scene& scene, GlyphAtlas& atlas, double ground_m_per_px, const std::string& date);
+
+// Greedy line breaking at `max_width` pixels: between any two CJK characters, between words of
+// Latin text; "\n" forces a break.
+std::vector<std::string> wrap_text(GlyphAtlas& atlas, const std::string& text, int px, float max_width);
 
 // A round length (1, 2 or 5 x 10^n km) near `target_km`.
 double nice_length_km(double target_km);

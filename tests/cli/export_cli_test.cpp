@@ -79,3 +79,32 @@ TEST_CASE("a failed export leaves an existing file untouched", "[cli]") {
     in >> s;
     CHECK(s == "previous");
 }
+
+TEST_CASE("planview export --deck writes every good slide and lists the broken one", "[cli][deck]") {
+    auto dir = pvtest::temp_dir("cli-deck");
+    pvtest::write_file(dir / "s.toml", "title = \"省界\"\nbasemap = [\"province\", \"prefectures\"]\n");
+    pvtest::write_file(dir / "d.toml",
+                       "[defaults]\nsize = [400, 300]\n"
+                       "[[slide]]\nscene = \"s.toml\"\n"
+                       "[[slide]]\nid = \"bad\"\nscene = \"s.toml\"\nhide = [\"towns\"]\n"
+                       "[[slide]]\nid = \"Yuncheng 运城\"\ntitle = \"运城\"\nextent = [110.2, 34.6, 112.1, 35.8]\n");
+    fs::path out = dir / "out";
+    auto r = run_planview("export --deck '" + (dir / "d.toml").string() + "' --out '" + out.string() + "' --world-file");
+    INFO(r.output);
+    CHECK(r.status == 1);
+    CHECK(fs::exists(out / "01-s.png"));
+    CHECK(fs::exists(out / "01-s.pgw"));
+    CHECK_FALSE(fs::exists(out / "02-bad.png"));
+    CHECK(fs::exists(out / "03-yuncheng.png"));
+    CHECK(r.output.find("1 of 3 slides failed") != std::string::npos);
+    CHECK(r.output.find("slide 2 (02-bad): " + (dir / "d.toml").string() + ":8:9: slide 2: no layer 'towns'") != std::string::npos);
+    CHECK(r.output.find("[3/3] wrote") != std::string::npos);  // not a terminal: a line per slide
+    auto im = pvtest::load((out / "03-yuncheng.png").string());
+    CHECK(im.info.width == 400);
+
+    // A deck that cannot be read at all: one error naming the place.
+    pvtest::write_file(dir / "broken.toml", "[[slide]\n");
+    auto b = run_planview("export --deck '" + (dir / "broken.toml").string() + "' --out '" + out.string() + "'");
+    CHECK(b.status == 1);
+    CHECK(b.output.find("broken.toml:1:") != std::string::npos);
+}
