@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/model.hpp"
+#include "app/presentation.hpp"
 #include "app/strings.hpp"
 #include "data/error.hpp"
 #include "data/paths.hpp"
@@ -238,11 +239,18 @@ int run_viewer(int argc, char** argv) {
     Vec2 hover_ll{NAN, NAN};
     bool have_hover = false, english = false, select_hover = false;
     double zoom_arg = 1;
+    std::string deck_arg;  // presentation mode (app/presentation.hpp)
+    bool present_arg = false, windowed = false;
+    int slide_arg = 1, advance_arg = 0;
+    Vec2 pointer_arg{NAN, NAN};
     int msaa = -1;  // default: 4, or 0 on a software rasteriser (llvmpipe)
     const char* usage =
         "usage: planview [FILE...] [--size WxH] [--frames N --screenshot FILE] [--bench-frames N]\n"
         "                [--search TEXT] [--hover-lonlat LON,LAT] [--click] [--zoom F] [--level county|prefecture]\n"
         "                [--english] [--msaa N] [--hide LAYER_ID] [--drop FILE]\n"
+        "                [--deck FILE [--present] [--slide N] [--windowed] [--advance K] [--pointer X,Y]]\n"
+        "       (presenting: arrows/Space/PageUp/PageDown/Home/End move, S saves the view as a slide, Esc leaves;\n"
+        "        F5 or P starts presenting the deck)\n"
         "       planview export --help\n";
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
@@ -259,6 +267,12 @@ int run_viewer(int argc, char** argv) {
         else if (a == "--hide" && i + 1 < argc) hidden.push_back(argv[++i]);
         else if (a == "--drop" && i + 1 < argc) g_dropped.push_back(argv[++i]);  // as if dragged onto the window
         else if (a == "--msaa" && i + 1 < argc) msaa = std::atoi(argv[++i]);
+        else if (a == "--deck" && i + 1 < argc) deck_arg = argv[++i];
+        else if (a == "--present") present_arg = true;
+        else if (a == "--windowed") windowed = true;
+        else if (a == "--slide" && i + 1 < argc) slide_arg = std::atoi(argv[++i]);
+        else if (a == "--advance" && i + 1 < argc) advance_arg = std::atoi(argv[++i]);
+        else if (a == "--pointer" && i + 1 < argc) std::sscanf(argv[++i], "%lf,%lf", &pointer_arg.x, &pointer_arg.y);
         else if (a == "--help" || a == "-h") {
             std::printf("%s", usage);
             return 0;
@@ -342,6 +356,17 @@ int run_viewer(int argc, char** argv) {
         }
         ImGui_ImplGlfw_InitForOpenGL(window, true);
         ImGui_ImplOpenGL3_Init("#version 330 core");
+        PresentationPtr pres;
+        if (!deck_arg.empty()) {
+            try {
+                pres = open_presentation(deck_arg, slide_arg - 1);
+            } catch (const std::exception& e) {
+                toast(st, 0, std::string("deck: ") + e.what(), true);
+                std::fprintf(stderr, "planview: %s\n", e.what());
+            }
+        }
+        int bench_dir = 1;
+        double bench_next = 1.0;
 
         auto t0 = std::chrono::steady_clock::now();
         auto clock = [&](int frame) {
@@ -350,6 +375,17 @@ int run_viewer(int argc, char** argv) {
             return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         };
 
+        auto save_screenshot = [&] {
+            std::vector<uint8_t> px(size_t(fbw) * fbh * 4), flipped(px.size());
+            glPixelStorei(GL_PACK_ALIGNMENT, 1);
+            glReadBuffer(GL_BACK);
+            glReadPixels(0, 0, fbw, fbh, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+            for (int y = 0; y < fbh; ++y)
+                std::memcpy(&flipped[size_t(y) * fbw * 4], &px[size_t(fbh - 1 - y) * fbw * 4], size_t(fbw) * 4);
+            for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+            write_png_atomic(screenshot, flipped, fbw, fbh, 96);
+            std::printf("screenshot: %s\n", screenshot.c_str());
+        };
         int idle_frames = 0;  // frames since the last input: ImGui settles a frame or two after one
         double phase_ms[6] = {0, 0, 0, 0, 0, 0};
         auto phase_t = std::chrono::steady_clock::now();
@@ -359,7 +395,8 @@ int run_viewer(int argc, char** argv) {
             auto frame_start = std::chrono::steady_clock::now();
             // Idle: wait for input (a toast expiring is the only thing that changes on its own);
             // while animating or scripted, draw continuously.
-            if (frames < 0 && !st.anim.active && idle_frames > 3) glfwWaitEventsTimeout(0.25);
+            if (frames < 0 && !st.anim.active && idle_frames > 3 && !(pres && presentation_animating(*pres)))
+                glfwWaitEventsTimeout(0.25);
             else glfwPollEvents();
             double now = clock(frame);
             if (st.font_dirty) {  // rebuild the glyph ranges with the new layer's names (between frames)
@@ -384,6 +421,39 @@ int run_viewer(int argc, char** argv) {
             st.home.width = fbw, st.home.height = fbh;
             st.camera = app::animate(st.anim, now);
             bool en = st.english;
+
+            // Presentation mode: its own frame, no panels.
+            if (pres && !presenting(*pres) && ((frame == 0 && present_arg) ||
+                                               (!io.WantCaptureKeyboard && (ImGui::IsKeyPressed(GLFW_KEY_F5) || ImGui::IsKeyPressed(GLFW_KEY_P))))) {
+                enter_presentation(*pres, window, !windowed, now);
+                glfwGetFramebufferSize(window, &fbw, &fbh);
+            }
+            if (pres && presenting(*pres)) {
+                if (frame == 1 && advance_arg) presentation_step(*pres, advance_arg, now);
+                if (bench > 0 && frame >= 10 && now >= bench_next) {  // the bench walks the deck back and forth
+                    presentation_step(*pres, bench_dir, now);
+                    if (!presentation_animating(*pres)) bench_dir = -bench_dir, presentation_step(*pres, bench_dir, now);
+                    bench_next = now + 1.0;
+                }
+                PresentFrame pf;
+                pf.fbw = fbw, pf.fbh = fbh, pf.fb_ratio = fb_ratio, pf.now = now;
+                pf.mouse = {io.MousePos.x * fb_ratio, io.MousePos.y * fb_ratio};
+                pf.pointer = io.MousePos.x > -1e6 && frames < 0;
+                if (std::isfinite(pointer_arg.x)) pf.mouse = {pointer_arg.x * fb_ratio, pointer_arg.y * fb_ratio}, pf.pointer = true;
+                bool stay = presentation_frame(*pres, pf);
+                ImGui::Render();
+                ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+                if (bench > 0) {
+                    glFinish();
+                    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count();
+                    if (frame >= 10) bench_ms += ms, ++bench_n, presentation_record_frame(*pres, ms);
+                }
+                if (frames >= 0 && frame + 1 == frames && !screenshot.empty()) save_screenshot();
+                glfwSwapBuffers(window);
+                idle_frames = presentation_animating(*pres) ? 0 : idle_frames + 1;
+                if (!stay) leave_presentation(*pres, window);
+                continue;
+            }
 
             // Scripted actions (command line), on the first frame.
             if (frame == 0) {
@@ -452,6 +522,21 @@ int run_viewer(int argc, char** argv) {
                 }
                 if (ImGui::BeginMenu(tr(Str::View, en))) {
                     if (ImGui::MenuItem(tr(Str::Reset, en), "Home")) app::animate_to(st.anim, st.camera, st.home, now, 0.25);
+                    if (pres && ImGui::MenuItem(en ? "Present the deck" : "放映幻灯片", "F5")) enter_presentation(*pres, window, !windowed, now);
+                    if (ImGui::MenuItem(en ? "Save view as slide" : "将当前视图存为幻灯片")) {
+                        // Into the open deck, or a deck of saved views in the current folder.
+                        bool ok = false;
+                        std::string msg = save_view_to_deck(deck_arg.empty() ? "planview-views.toml" : deck_arg, st.camera,
+                                                            st.scene, "", ok);
+                        toast(st, now, msg, !ok);
+                        if (ok && pres) {
+                            try {
+                                pres = open_presentation(deck_arg, 0);
+                            } catch (const std::exception& e) {
+                                toast(st, now, e.what(), true);
+                            }
+                        }
+                    }
                     ImGui::MenuItem(tr(Str::Labels, en), nullptr, &st.scene.labels);
                     ImGui::EndMenu();
                 }
@@ -665,26 +750,18 @@ int run_viewer(int argc, char** argv) {
                 if (frame >= 10) bench_ms += ms, ++bench_n;  // skip warm-up (font atlas, first uploads)
             }
             bool last = frames >= 0 && frame + 1 == frames;
-            if (last && !screenshot.empty()) {
-                std::vector<uint8_t> px(size_t(fbw) * fbh * 4), flipped(px.size());
-                glPixelStorei(GL_PACK_ALIGNMENT, 1);
-                glReadBuffer(GL_BACK);
-                glReadPixels(0, 0, fbw, fbh, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
-                for (int y = 0; y < fbh; ++y)
-                    std::memcpy(&flipped[size_t(y) * fbw * 4], &px[size_t(fbh - 1 - y) * fbw * 4], size_t(fbw) * 4);
-                for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
-                write_png_atomic(screenshot, flipped, fbw, fbh, 96);
-                std::printf("screenshot: %s\n", screenshot.c_str());
-            }
+            if (last && !screenshot.empty()) save_screenshot();
             glfwSwapBuffers(window);
         }
         if (bench_n > 0)
             std::printf("bench: %d frames at %dx%d, average %.2f ms/frame (%.1f fps), glFinish each frame\n", bench_n, fbw,
                         fbh, bench_ms / bench_n, 1000.0 / (bench_ms / bench_n));
-        if (bench_n > 0)
+        if (pres && bench_n > 0) std::printf("%s\n", presentation_bench_summary(*pres).c_str());
+        if (bench_n > 0 && !pres)
             std::printf("bench phases (ms/frame): map %.2f, highlight %.2f, label placement %.2f, label draw %.2f, UI %.2f\n",
                         phase_ms[1] / bench_n, phase_ms[2] / bench_n, phase_ms[3] / bench_n, phase_ms[4] / bench_n,
                         phase_ms[5] / bench_n);
+        pres.reset();  // its renderer's GL objects, while the context lives
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
