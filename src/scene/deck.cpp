@@ -80,6 +80,10 @@ const toml::array& slides_of(const std::string& file, const toml::table& root) {
 
 // Moves every key of `from` into `into`; [[layer]] tables are appended to those already there.
 void merge_into(toml::table& into, toml::table&& from) {
+    // A later page or view choice replaces the earlier one as a whole: a slide's preset wins
+    // over its scene file's size and dpi, its fit over the scene file's extent.
+    if (from.get("preset")) into.erase("size"), into.erase("dpi");
+    if (from.get("fit") && !from.get("extent")) into.erase("extent");
     for (auto&& [k, v] : from) {
         std::string key(k.str());
         if (kSlideOnlyKeys.count(key)) continue;

@@ -54,6 +54,17 @@ TEST_CASE("a deck lists slides: scene files with overrides, or inline scenes", "
     CHECK(b.width == 3508);  // the slide's preset wins over the defaults'
     CHECK(b.dpi == 300);
     REQUIRE(b.layers.size() == 1);
+
+    // A preset in [defaults] or the slide replaces the scene file's own size and dpi.
+    pvtest::write_file(dir / "scenes" / "sized.toml", "size = [1000, 900]\ndpi = 150\nbasemap = [\"province\"]\n");
+    pvtest::write_file(dir / "deck2.toml", "[defaults]\npreset = \"4k\"\n[[slide]]\nscene = \"scenes/sized.toml\"\n"
+                                           "[[slide]]\nscene = \"scenes/sized.toml\"\nsize = [640, 480]\n");
+    Deck d2 = load_deck((dir / "deck2.toml").string());
+    Scene c = load_slide(d2, 0);
+    CHECK(c.width == 3840);
+    CHECK(c.dpi == 192);
+    Scene e = load_slide(d2, 1);
+    CHECK(e.width == 640);  // the slide's own size wins over the defaults' preset
 }
 
 TEST_CASE("deck errors name file, line and column", "[scene][deck]") {
