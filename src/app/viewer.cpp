@@ -240,7 +240,7 @@ int run_viewer(int argc, char** argv) {
     bool have_hover = false, english = false, select_hover = false;
     double zoom_arg = 1;
     std::string deck_arg;  // presentation mode (app/presentation.hpp)
-    bool present_arg = false, windowed = false;
+    bool present_arg = false, windowed = false, save_view_arg = false;
     int slide_arg = 1, advance_arg = 0;
     Vec2 pointer_arg{NAN, NAN};
     int msaa = -1;  // default: 4, or 0 on a software rasteriser (llvmpipe)
@@ -248,7 +248,7 @@ int run_viewer(int argc, char** argv) {
         "usage: planview [FILE...] [--size WxH] [--frames N --screenshot FILE] [--bench-frames N]\n"
         "                [--search TEXT] [--hover-lonlat LON,LAT] [--click] [--zoom F] [--level county|prefecture]\n"
         "                [--english] [--msaa N] [--hide LAYER_ID] [--drop FILE]\n"
-        "                [--deck FILE [--present] [--slide N] [--windowed] [--advance K] [--pointer X,Y]]\n"
+        "                [--deck FILE [--present] [--slide N] [--windowed] [--advance K] [--pointer X,Y] [--save-view]]\n"
         "       (presenting: arrows/Space/PageUp/PageDown/Home/End move, S saves the view as a slide, Esc leaves;\n"
         "        F5 or P starts presenting the deck)\n"
         "       planview export --help\n";
@@ -269,6 +269,7 @@ int run_viewer(int argc, char** argv) {
         else if (a == "--msaa" && i + 1 < argc) msaa = std::atoi(argv[++i]);
         else if (a == "--deck" && i + 1 < argc) deck_arg = argv[++i];
         else if (a == "--present") present_arg = true;
+        else if (a == "--save-view") save_view_arg = true;  // as if S were pressed on the last frame
         else if (a == "--windowed") windowed = true;
         else if (a == "--slide" && i + 1 < argc) slide_arg = std::atoi(argv[++i]);
         else if (a == "--advance" && i + 1 < argc) advance_arg = std::atoi(argv[++i]);
@@ -449,6 +450,10 @@ int run_viewer(int argc, char** argv) {
                     if (frame >= 10) bench_ms += ms, ++bench_n, presentation_record_frame(*pres, ms);
                 }
                 if (frames >= 0 && frame + 1 == frames && !screenshot.empty()) save_screenshot();
+                if (frames >= 0 && frame + 1 == frames && save_view_arg) {
+                    bool ok = false;
+                    std::printf("%s\n", presentation_save_view(*pres, ok).c_str());
+                }
                 glfwSwapBuffers(window);
                 idle_frames = presentation_animating(*pres) ? 0 : idle_frames + 1;
                 if (!stay) leave_presentation(*pres, window);

@@ -42,6 +42,7 @@ options:
   --msaa N                multisampling (1, 2, 4); default: 4 only when the scene has
                           translucent fills (everything else is anti-aliased without it)
   --timings               print phase timings to stderr
+  --max-tile N            largest tile side (default 4096; the GPU's limit caps it)
   -h, --help              this text and the scene file reference
 
 )";
@@ -73,6 +74,7 @@ std::vector<double> parse_numbers(const std::string& text, char sep, size_t n, c
 int run_export_command(int argc, char** argv) {
     std::string scene_path, out, title, extent, projection, size, deck, preset;
     bool world_file = false;
+    int max_tile = 4096;
     double dpi = 0;
     int msaa = 0;
     bool no_labels = false, no_furniture = false, timings = false, has_title = false;
@@ -107,6 +109,10 @@ int run_export_command(int argc, char** argv) {
         } else if (a == "--no-labels") no_labels = true;
         else if (a == "--no-furniture") no_furniture = true;
         else if (a == "--timings") timings = true;
+        else if (a == "--max-tile") {
+            max_tile = int(parse_numbers(value("--max-tile"), ',', 1, "--max-tile")[0]);
+            if (max_tile < 64) usage_error("--max-tile must be at least 64");
+        }
         else if (!a.empty() && a[0] == '-') usage_error("unknown option " + a);
         else if (scene_path.empty()) scene_path = a;
         else usage_error("more than one scene file given ('" + scene_path + "', '" + a + "')");
@@ -144,6 +150,7 @@ int run_export_command(int argc, char** argv) {
     ExportOptions options;
     options.samples = msaa;
     options.world_file = world_file;
+    options.max_tile = max_tile;
     if (!deck.empty()) return export_deck(deck, out, adjust, options, timings);
 
     try {

@@ -51,7 +51,7 @@ TEST_CASE("smoke: the viewer presents a deck full screen with title, counter and
                        "extent = [110.6, 34.8, 111.4, 35.3]\nlabels = false\n");
     auto png = dir / "present.png";
     std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' '" + std::string(PLANVIEW_BINARY) + "' --deck '" +
-                      (dir / "d.toml").string() + "' --present --slide 2 --pointer 1200,500 --frames 12 --screenshot '" +
+                      (dir / "d.toml").string() + "' --present --slide 2 --pointer 1200,500 --frames 12 --save-view --screenshot '" +
                       png.string() + "' > '" + (dir / "log.txt").string() + "' 2>&1";
     int rc = std::system(cmd.c_str());
     std::ifstream logf(dir / "log.txt");
@@ -100,4 +100,18 @@ TEST_CASE("smoke: the viewer presents a deck full screen with title, counter and
             ring += p[0] > 200 && p[1] > 90 && p[1] < 160 && p[2] < 80;
         }
     CHECK(ring > 100);
+
+    // --save-view (the S key) appended the view shown as slide 3, leaving slides 1-2 as written.
+    std::ifstream df(dir / "d.toml");
+    std::string deck_text((std::istreambuf_iterator<char>(df)), {});
+    CHECK(deck_text.rfind("[[slide]]\ntitle = \"山西\"\n[[slide]]\ntitle = \"运城测试\"", 0) == 0);
+    Deck after = load_deck((dir / "d.toml").string());
+    REQUIRE(after.slides.size() == 3);
+    Scene saved = load_slide(after, 2);
+    REQUIRE(saved.extent);
+    CHECK(saved.extent->min_x < 110.6);  // the window is wider than the slide's extent
+    CHECK(saved.extent->max_x > 111.4);
+    CHECK(saved.extent->min_y == Approx(34.8).margin(0.04));
+    CHECK(saved.extent->max_y == Approx(35.3).margin(0.04));
+    CHECK(saved.title == "运城测试 · 视图");
 }
