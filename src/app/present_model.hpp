@@ -28,7 +28,10 @@ inline int slide_after(int current, SlideKey key, int count) {
 inline std::string slide_layer_id(int slide, const std::string& id) { return "s" + std::to_string(slide) + "/" + id; }
 inline std::string own_layer_id(const std::string& id) {
     size_t p = id.find('/');
-    return p == std::string::npos ? id : id.substr(p + 1);
+    if (p == std::string::npos || p < 2 || id[0] != 's') return id;
+    for (size_t i = 1; i < p; ++i)
+        if (id[i] < '0' || id[i] > '9') return id;  // not our prefix: an id of its own with a '/'
+    return id.substr(p + 1);
 }
 
 // The scene drawn at eased fraction `e` of a transition from `from` to `to`: layers both slides

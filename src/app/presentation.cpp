@@ -17,6 +17,7 @@
 #include "data/error.hpp"
 #include "output/furniture.hpp"
 #include "render/renderer.hpp"
+#include "scene/basemap.hpp"
 #include "scene/deck.hpp"
 
 namespace pv {
@@ -186,8 +187,19 @@ std::string save_view_to_deck(const std::string& deck_path, const Camera& cam, c
         saved.scene_ref = scene_ref;
         saved.title = s.title.empty() ? "视图" : s.title + " · 视图";
         saved.caption = s.caption;
-        for (const auto& l : s.layers)
-            if (!l.visible && l.data) saved.hide.push_back(app::own_layer_id(l.id));
+        // Hidden layers a slide can name: its scene file's, or base layers (files opened in the
+        // desk viewer are not part of a deck).
+        for (const auto& l : s.layers) {
+            std::string id = app::own_layer_id(l.id);
+            bool base = std::find(std::begin(kBaseLayers), std::end(kBaseLayers), id) != std::end(kBaseLayers);
+            if (!l.visible && l.data && (base || !scene_ref.empty())) saved.hide.push_back(id);
+        }
+        if (scene_ref.empty()) {  // an inline slide or the desk viewer: name the base layers shown
+            for (const char* id : kBaseLayers)
+                for (const auto& l : s.layers)
+                    if (app::own_layer_id(l.id) == id) saved.basemap.push_back(id);
+            saved.labels = s.labels;
+        }
         append_slide(deck_path, saved);
         ok = true;
         return "saved the view as a new slide of " + deck_path;

@@ -221,6 +221,12 @@ std::string slide_toml(const SavedSlide& s) {
     if (!s.extent.empty())
         o << "extent = [" << s.extent.min_x << ", " << s.extent.min_y << ", " << s.extent.max_x << ", " << s.extent.max_y
           << "]\n";
+    if (!s.basemap.empty()) {
+        o << "basemap = [";
+        for (size_t i = 0; i < s.basemap.size(); ++i) o << (i ? ", " : "") << toml_string(s.basemap[i]);
+        o << "]\n";
+    }
+    if (!s.labels) o << "labels = false\n";
     for (const auto& [key, ids] : {std::pair{"show", &s.show}, std::pair{"hide", &s.hide}}) {
         if (ids->empty()) continue;
         o << key << " = [";

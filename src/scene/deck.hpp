@@ -42,6 +42,9 @@ struct SavedSlide {
     std::string title, caption;
     Bounds extent;  // lon/lat
     std::vector<std::string> hide, show;
+    // For a view not based on a scene file: the base layers it shows, and whether labels are on.
+    std::vector<std::string> basemap;
+    bool labels = true;
 };
 // The TOML text of one [[slide]] table (starts with a blank line).
 std::string slide_toml(const SavedSlide& s);

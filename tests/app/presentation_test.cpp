@@ -24,6 +24,8 @@ TEST_CASE("slide keys move within the deck without wrapping", "[app][present]") 
     CHECK(app::slide_after(3, SlideKey::First, 5) == 0);
     CHECK(app::slide_after(1, SlideKey::Last, 5) == 4);
     CHECK(app::own_layer_id(app::slide_layer_id(7, "file:1:/a/b.geojson")) == "file:1:/a/b.geojson");
+    CHECK(app::own_layer_id("file:1:/a/b.geojson") == "file:1:/a/b.geojson");
+    CHECK(app::own_layer_id("s12/counties") == "counties");
 }
 
 TEST_CASE("a transition keeps shared layers opaque and fades the others", "[app][present]") {
@@ -114,4 +116,6 @@ TEST_CASE("smoke: the viewer presents a deck full screen with title, counter and
     CHECK(saved.extent->min_y == Approx(34.8).margin(0.04));
     CHECK(saved.extent->max_y == Approx(35.3).margin(0.04));
     CHECK(saved.title == "运城测试 · 视图");
+    CHECK(saved.layers.size() == 1);  // the inline slide's base layers, and its labels off
+    CHECK_FALSE(saved.labels);
 }
