@@ -121,26 +121,37 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
         int lp = px(13);
         TextMetrics m = atlas.measure("国", lp);
         float row_h = (m.ascent + m.descent) * 1.35f, sw = 26 * k;
-        // Many layers' legends wrap into columns rather than run under the title or off the page.
+        // Many layers' legends wrap into columns rather than run under the title or off the page:
+        // rows keep their order, and a column ends where the next row would pass the target height.
+        auto height_of = [&](const Row&) { return row_h; };
+        auto width_of = [&](const Row& r) { return atlas.measure(r.text, lp).width + (r.heading ? 0 : sw + 8 * k); };
         float bottom = s.height - margin - 28 * k, top = std::max(title_bottom, s.height * 0.2f) + margin;
-        size_t per_col = std::max<size_t>(1, size_t((bottom - top - margin) / row_h));
-        size_t cols = (rows.size() + per_col - 1) / per_col;
-        per_col = (rows.size() + cols - 1) / cols;  // balance the columns
-        std::vector<float> col_w(cols, 0.f);
-        for (size_t i = 0; i < rows.size(); ++i)
-            col_w[i / per_col] = std::max(col_w[i / per_col], atlas.measure(rows[i].text, lp).width + (rows[i].heading ? 0 : sw + 8 * k));
-        float gap = margin, w = 2 * margin * 0.75f + gap * float(cols - 1);
+        float avail = std::max(row_h, bottom - top - margin), total = 0;
+        for (const auto& r : rows) total += height_of(r);
+        size_t want_cols = size_t(std::ceil(total / avail - 1e-3));
+        float target = want_cols <= 1 ? avail : std::min(avail, total / float(want_cols) + row_h * 0.5f);
+        std::vector<size_t> col_of(rows.size());
+        std::vector<float> row_y(rows.size()), col_w(1, 0.f), col_h(1, 0.f);
+        for (size_t i = 0; i < rows.size(); ++i) {
+            float h = height_of(rows[i]);
+            if (col_h.back() > 0 && col_h.back() + h > target) col_w.push_back(0), col_h.push_back(0);
+            col_of[i] = col_w.size() - 1;
+            row_y[i] = col_h.back();
+            col_h.back() += h;
+            col_w.back() = std::max(col_w.back(), width_of(rows[i]));
+        }
+        float gap = margin, w = 2 * margin * 0.75f + gap * float(col_w.size() - 1);
         for (float cw : col_w) w += cw;
-        float h = std::min(rows.size(), per_col) * row_h + margin;
+        float h = *std::max_element(col_h.begin(), col_h.end()) + margin;
         float x0 = margin, y0 = bottom - h;
         out.legend = {x0, y0, w, h};
         add_box(atlas, x0, y0, w, h, panel, q);
-        float col_x = x0 + margin * 0.75f;
+        std::vector<float> col_x(col_w.size(), x0 + margin * 0.75f);
+        for (size_t c = 1; c < col_w.size(); ++c) col_x[c] = col_x[c - 1] + col_w[c - 1] + gap;
         for (size_t i = 0; i < rows.size(); ++i) {
             const Row& r = rows[i];
-            if (i > 0 && i % per_col == 0) col_x += col_w[i / per_col - 1] + gap;
-            float y = y0 + margin * 0.5f + float(i % per_col) * row_h;
-            float tx = col_x;
+            float y = y0 + margin * 0.5f + row_y[i];
+            float tx = col_x[col_of[i]];
             float cy = y + row_h * 0.5f;
             if (!r.heading) {
                 if (r.kind == LayerKind::Line) {
