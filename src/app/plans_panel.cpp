@@ -50,7 +50,11 @@ std::vector<std::string> init_plans_panel(PlansPanel& p, const std::string& plan
     }
     for (const auto& e : p.lib.plans)
         if (!e.error.empty()) messages.push_back(e.error);
-    for (const auto& ref : init_toggles(p.toggles, p.lib, shown)) messages.push_back("--layouts: no layout '" + ref + "'");
+    for (const auto& ref : init_toggles(p.toggles, p.lib, shown)) {
+        const PlanEntry* plan = plan_of(p, ref);
+        if (plan && !plan->error.empty()) continue;  // its file's error is reported above
+        messages.push_back("--layouts: no layout '" + ref + "'");
+    }
     return messages;
 }
 
