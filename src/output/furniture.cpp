@@ -78,7 +78,8 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
                 const LegendItem* it = r.item;
                 if (it && !it->symbol.empty()) {
                     // A glyph in the symbol's colour, over a slightly larger one in its outline.
-                    int gp = px(17);
+                    // The font draws ◎ ● ○ small beside ★: those a size up.
+                    int gp = px(it->symbol == "★" || it->symbol == "☆" ? 17 : 21);
                     TextMetrics gm = atlas.measure(it->symbol, gp);
                     float gx = tx + sw / 2 - gm.width / 2, gy = cy + (gm.ascent - gm.descent) * 0.5f;
                     Rgba halo = it->stroke.a ? it->stroke : none;

@@ -214,6 +214,20 @@ Geometry point_geometry(Vec2 p) {
     return g;
 }
 
+// Even-odd point in polygon over every ring.
+bool inside(const Geometry& g, Vec2 p) {
+    if (g.kind != GeomKind::Polygon) return false;
+    bool in = false;
+    for (size_t r = 0; r < g.part_count(); ++r) {
+        size_t b = g.part_begin(r), e = g.part_end(r);
+        for (size_t i = b, j = e - 1; i < e; j = i++) {
+            const Vec2 &u = g.points[i], &v = g.points[j];
+            if ((u.y > p.y) != (v.y > p.y) && p.x < (v.x - u.x) * (p.y - u.y) / (v.y - u.y) + u.x) in = !in;
+        }
+    }
+    return in;
+}
+
 std::string label_text(const LayoutElement& e) { return e.name.empty() ? e.role : e.name; }
 
 }  // namespace
@@ -250,7 +264,12 @@ std::vector<SceneLayer> style_layout(const Layout& layout, const std::string& ke
         Bounds b = e.geo.bounds();
         double r = 0.22 * std::min(b.width(), b.height());
         double a = 2 * 3.14159265358979 * double(k) / double(same.size()) + 1.5707963;
-        return Vec2{e.anchor.x + r * std::cos(a) / std::cos(e.anchor.y * 3.14159265358979 / 180), e.anchor.y + r * std::sin(a)};
+        double kx = std::cos(a) / std::cos(e.anchor.y * 3.14159265358979 / 180), ky = std::sin(a);
+        for (int tries = 0; tries < 6; ++tries, r *= 0.6) {  // stay inside the county
+            Vec2 p{e.anchor.x + r * kx, e.anchor.y + r * ky};
+            if (inside(e.geo, p)) return p;
+        }
+        return e.anchor;
     };
 
     std::vector<Draw> draws;
@@ -274,7 +293,7 @@ std::vector<SceneLayer> style_layout(const Layout& layout, const std::string& ke
             Vec2 at = spread_anchor(i);
             for (const Look& s : symbol_looks(e.kind, true)) {
                 Look l = s;
-                l.legend = std::string(kLocatedByCountyLabel);
+                l.legend = e.role + "（" + kLocatedByCountyLabel + "）";
                 draws.push_back({l, point_geometry(at), at, i, l.labelled});
             }
             continue;

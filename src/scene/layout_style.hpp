@@ -34,8 +34,8 @@ std::string layout_layer_prefix(const std::string& key);
 std::vector<SceneLayer> style_layout(const Layout& layout, const std::string& key, const Projector& projector,
                                      const std::vector<bool>& element_visible = {});
 
-// The legend label for elements placed only by their county.
-inline constexpr const char* kLocatedByCountyLabel = "按县定位（示意位置）";
+// Marks the legend entries of elements placed only by their county ("三核（按县定位）").
+inline constexpr const char* kLocatedByCountyLabel = "按县定位";
 
 // ---- Library -----------------------------------------------------------------------------------
 
