@@ -9,6 +9,7 @@
 #include "data/paths.hpp"
 #include "output/export.hpp"
 #include "scene/basemap.hpp"
+#include "scene/layout_style.hpp"
 #include "scene/scene_file.hpp"
 #include "scene/deck.hpp"
 #include "cli/deck_export.hpp"
@@ -39,6 +40,8 @@ options:
   --projection NAME       albers (default) or webmercator
   --no-labels             no feature labels
   --no-furniture          no title, legend, scale bar, north arrow or source line
+  --layouts A,B           add plan layouts from data/layouts ("000/yihe-sanyi-qizhidian", or "004"
+                          for all of a plan's), as the scene key `layouts` does
   --msaa N                multisampling (1, 2, 4); default: 4 only when the scene has
                           translucent fills (everything else is anti-aliased without it)
   --timings               print phase timings to stderr
@@ -72,7 +75,7 @@ std::vector<double> parse_numbers(const std::string& text, char sep, size_t n, c
 }  // namespace
 
 int run_export_command(int argc, char** argv) {
-    std::string scene_path, out, title, extent, projection, size, deck, preset;
+    std::string scene_path, out, title, extent, projection, size, deck, preset, layouts;
     bool world_file = false;
     int max_tile = 4096;
     double dpi = 0;
@@ -113,6 +116,7 @@ int run_export_command(int argc, char** argv) {
             max_tile = int(parse_numbers(value("--max-tile"), ',', 1, "--max-tile")[0]);
             if (max_tile < 64) usage_error("--max-tile must be at least 64");
         }
+        else if (a == "--layouts") layouts = value("--layouts");
         else if (!a.empty() && a[0] == '-') usage_error("unknown option " + a);
         else if (scene_path.empty()) scene_path = a;
         else usage_error("more than one scene file given ('" + scene_path + "', '" + a + "')");
@@ -143,6 +147,21 @@ int run_export_command(int argc, char** argv) {
             b.add(Vec2{e[0], e[1]});
             b.add(Vec2{e[2], e[3]});
             scene.extent = b;
+        }
+        if (!layouts.empty()) {
+            std::vector<std::string> refs;
+            for (size_t start = 0; start <= layouts.size();) {
+                size_t end = layouts.find(',', start);
+                std::string ref = layouts.substr(start, end == std::string::npos ? std::string::npos : end - start);
+                if (!ref.empty()) refs.push_back(ref);
+                if (end == std::string::npos) break;
+                start = end + 1;
+            }
+            try {
+                add_layouts_to_scene(scene, load_default_layout_library(), refs, Projector(scene.projection));
+            } catch (const Error& e) {
+                throw Error(std::string("--layouts: ") + e.what());
+            }
         }
         if (no_labels) scene.labels = false;
         if (no_furniture) scene.furniture = false;

@@ -17,6 +17,8 @@ struct LayerGpu {
     LineBucket fringe;  // fill edges in the fill colour: anti-aliasing without MSAA
     LineBucket line;
     CircleBucket circle;
+    FillBucket hatch;   // the fill again, in the hatch colour
+    LineBucket arrows;  // arrowheads at line ends
 };
 
 struct Renderer {
