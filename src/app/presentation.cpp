@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/model.hpp"
+#include "app/plans_model.hpp"
 #include "app/present_model.hpp"
 #include "data/error.hpp"
 #include "output/furniture.hpp"
@@ -192,6 +193,7 @@ std::string save_view_to_deck(const std::string& deck_path, const Camera& cam, c
         for (const auto& l : s.layers) {
             std::string id = app::own_layer_id(l.id);
             bool base = std::find(std::begin(kBaseLayers), std::end(kBaseLayers), id) != std::end(kBaseLayers);
+            if (!app::layout_key_of(id).empty() && scene_ref.empty()) continue;  // named by `layouts`
             if (!l.visible && l.data && (base || !scene_ref.empty())) saved.hide.push_back(id);
         }
         if (scene_ref.empty()) {  // an inline slide or the desk viewer: name the base layers shown
@@ -199,6 +201,11 @@ std::string save_view_to_deck(const std::string& deck_path, const Camera& cam, c
                 for (const auto& l : s.layers)
                     if (app::own_layer_id(l.id) == id) saved.basemap.push_back(id);
             saved.labels = s.labels;
+            for (const auto& l : s.layers) {
+                std::string key = app::layout_key_of(app::own_layer_id(l.id));
+                if (l.visible && !key.empty() && std::find(saved.layouts.begin(), saved.layouts.end(), key) == saved.layouts.end())
+                    saved.layouts.push_back(key);
+            }
         }
         append_slide(deck_path, saved);
         ok = true;

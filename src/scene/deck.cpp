@@ -226,6 +226,11 @@ std::string slide_toml(const SavedSlide& s) {
         for (size_t i = 0; i < s.basemap.size(); ++i) o << (i ? ", " : "") << toml_string(s.basemap[i]);
         o << "]\n";
     }
+    if (!s.layouts.empty()) {
+        o << "layouts = [";
+        for (size_t i = 0; i < s.layouts.size(); ++i) o << (i ? ", " : "") << toml_string(s.layouts[i]);
+        o << "]\n";
+    }
     if (!s.labels) o << "labels = false\n";
     for (const auto& [key, ids] : {std::pair{"show", &s.show}, std::pair{"hide", &s.hide}}) {
         if (ids->empty()) continue;

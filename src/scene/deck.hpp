@@ -44,6 +44,7 @@ struct SavedSlide {
     std::vector<std::string> hide, show;
     // For a view not based on a scene file: the base layers it shows, and whether labels are on.
     std::vector<std::string> basemap;
+    std::vector<std::string> layouts;  // plan layouts shown ("000/yihe-sanyi-qizhidian")
     bool labels = true;
 };
 // The TOML text of one [[slide]] table (starts with a blank line).

@@ -106,6 +106,7 @@ TEST_CASE("saving a view appends a slide and keeps every other byte", "[scene][d
     s.extent.add(Vec2{111.5, 35.0});
     s.extent.add(Vec2{112.25, 35.5});
     s.hide = {"seats"};
+    s.layouts = {"000/yihe-sanyi-qizhidian"};
     s.scene_ref = "";
     append_slide(p.string(), s);
     std::string after = read_all(p);
@@ -123,6 +124,9 @@ TEST_CASE("saving a view appends a slide and keeps every other byte", "[scene][d
     CHECK(sc.extent->min_x == Approx(111.5));
     CHECK(sc.extent->max_y == Approx(35.5));
     CHECK_FALSE(sc.find("seats")->visible);
+    bool layout = false;
+    for (const auto& l : sc.layers) layout = layout || l.id.rfind("layout:000/yihe-sanyi-qizhidian", 0) == 0;
+    CHECK(layout);  // the saved view's plan layout came back
 }
 
 TEST_CASE("scene files take a caption and page presets", "[scene]") {
