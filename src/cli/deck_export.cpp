@@ -53,6 +53,7 @@ int export_deck(const std::string& deck_path, const std::string& out_dir, const 
         try {
             Scene scene = load_slide(deck, i);
             adjust(scene);
+            double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             ExportReport rep = export_png(scene, out, options);
             double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             if (!tty || timings) {
@@ -61,8 +62,9 @@ int export_deck(const std::string& deck_path, const std::string& out_dir, const 
                              rep.width, rep.height, rep.dpi, rep.tiles, s);
             }
             if (timings)
-                std::fprintf(stderr, "  timings: context %.3f s, upload+labels %.3f s, render+readback %.3f s, png %.3f s\n",
-                             rep.context_s, rep.upload_s, rep.render_s, rep.encode_s);
+                std::fprintf(stderr,
+                             "  timings: scene %.3f s, context %.3f s, upload+labels %.3f s, render+readback %.3f s, png %.3f s\n",
+                             load_s, rep.context_s, rep.upload_s, rep.render_s, rep.encode_s);
         } catch (const std::exception& e) {
             failed.push_back({i, stem, e.what()});
             if (tty) std::fprintf(stderr, "\r\033[K");
