@@ -6,6 +6,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <map>
+#include <chrono>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -35,7 +37,14 @@ struct Presentation {
     Camera camera;
     bool have_camera = false, active = false;
     int win_x = 0, win_y = 0, win_w = 0, win_h = 0;
+    std::unique_ptr<Projector> projectors[2];
+    Furniture furn_cache;
+    int furn_slide = -1, furn_w = 0, furn_h = 0;
     std::vector<double> transition_ms;
+    bool bench = false;
+    double phase_ms[4] = {0, 0, 0, 0};
+    std::map<std::pair<int, int>, std::pair<double, int>> per_transition;  // (from, to) -> ms, frames
+    int last_from = -1;  // furniture layout, map, label placement, text
     int transitions = 0;
     std::string message;
     double message_until = 0;
@@ -114,6 +123,18 @@ PresentationPtr open_presentation(const std::string& deck_path, int start_slide)
     p->deck = load_deck(deck_path);
     init_renderer(p->r);
     for (size_t i = 0; i < p->deck.slides.size(); ++i) load_one(*p, i);
+    // Draw every slide, and every transition's mix, once before showing any: drivers compile
+    // shader variants and move buffers on first use (on llvmpipe that made the first showing of
+    // each slide stutter at ~200 ms a frame). Into the back buffer, which the first frame clears.
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    for (size_t i = 0; i < p->scenes.size(); ++i) {
+        if (p->extents[i].empty()) continue;
+        Camera cam = fit_camera(p->extents[i], 256, 256, 0.02);
+        draw_map(p->r, p->scenes[i], cam, 1.0f);
+        if (i + 1 < p->scenes.size()) draw_map(p->r, app::mix_slides(p->scenes[i], p->scenes[i + 1], 0.5), cam, 1.0f);
+        if (i > 0) draw_map(p->r, app::mix_slides(p->scenes[i], p->scenes[i - 1], 0.5), cam, 1.0f);
+    }
+    glFinish();
     p->current = std::clamp(start_slide, 0, int(p->scenes.size()) - 1);
     p->date = today();
     return p;
@@ -152,7 +173,13 @@ void presentation_step(Presentation& p, int delta, double now) {
 }
 
 void presentation_record_frame(Presentation& p, double ms) {
-    if (presentation_animating(p)) p.transition_ms.push_back(ms);
+    p.bench = true;
+    if (!presentation_animating(p)) return;
+    p.transition_ms.push_back(ms);
+    int from = p.from >= 0 ? p.from : p.last_from;
+    p.last_from = from;
+    auto& t = p.per_transition[{from, p.current}];
+    t.first += ms, ++t.second;
 }
 
 std::string presentation_bench_summary(const Presentation& p) {
@@ -165,7 +192,18 @@ std::string presentation_bench_summary(const Presentation& p) {
     std::snprintf(buf, sizeof buf,
                   "present bench: %zu frames in %d transitions, mean %.2f ms (%.1f fps), p95 %.2f ms, max %.2f ms",
                   v.size(), p.transitions, mean, 1000.0 / mean, p95, v.back());
-    return buf;
+    std::string out = buf;
+    double n = double(v.size());
+    std::snprintf(buf, sizeof buf,
+                  "\npresent bench phases (ms/transition frame): furniture %.2f, map %.2f, label placement %.2f, text %.2f",
+                  p.phase_ms[0] / n, p.phase_ms[1] / n, p.phase_ms[2] / n, p.phase_ms[3] / n);
+    out += buf;
+    for (const auto& [ft, t] : p.per_transition) {
+        std::snprintf(buf, sizeof buf, "\n  slide %d -> %d: %d frames, mean %.1f ms", ft.first + 1, ft.second + 1, t.second,
+                      t.first / t.second);
+        out += buf;
+    }
+    return out;
 }
 
 std::string save_view_to_deck(const std::string& deck_path, const Camera& cam, const Scene& s, const std::string& scene_ref,
@@ -267,13 +305,23 @@ bool presentation_frame(Presentation& p, const PresentFrame& f) {
     double e = p.from >= 0 ? app::ease_out_cubic((f.now - p.fade_start) / p.duration) : 1.0;
     if (e >= 1) p.from = -1;
 
+    auto frame_t0 = std::chrono::steady_clock::now();
     Scene& slide = p.scenes[size_t(p.current)];
     // Furniture at window scale, larger than print: it is read from across a room.
     const float k = std::max(1.0f, float(f.fbh) / 1000.0f) * 1.5f;
     slide.width = f.fbw, slide.height = f.fbh, slide.dpi = 96.0 * k;
-    Projector projector(slide.projection);
+    // A Projector makes a PROJ context (milliseconds): one per projection, kept.
+    auto& projector_ptr = p.projectors[slide.projection == ProjectionKind::Albers ? 0 : 1];
+    if (!projector_ptr) projector_ptr = std::make_unique<Projector>(slide.projection);
+    const Projector& projector = *projector_ptr;
     bool has_map = !p.extents[size_t(p.current)].empty();  // an error page has no scale
-    Furniture furn = layout_furniture(slide, *p.r.atlas, has_map ? ground_metres_per_pixel(p.camera, projector) : 0, p.date);
+    // Everything but the scale bar depends on the slide and the window only: laid out once.
+    if (p.furn_slide != p.current || p.furn_w != f.fbw || p.furn_h != f.fbh) {
+        p.furn_cache = layout_furniture(slide, *p.r.atlas, 0, p.date);
+        p.furn_slide = p.current, p.furn_w = f.fbw, p.furn_h = f.fbh;
+    }
+    Furniture furn = p.furn_cache;
+    if (has_map) add_scale_bar(slide, *p.r.atlas, ground_metres_per_pixel(p.camera, projector), furn);
     std::vector<std::array<float, 4>> keep_clear;
     for (const Rect& b : {furn.title, furn.legend, furn.scale_bar, furn.north_arrow, furn.source})
         if (b.w > 0) keep_clear.push_back({b.x, b.y, b.x + b.w, b.y + b.h});
@@ -298,22 +346,30 @@ bool presentation_frame(Presentation& p, const PresentFrame& f) {
     }
 
     const float ratio = f.fb_ratio * 1.25f;  // map labels a little larger than on the desk
+    // --bench-frames: where a transition frame's time goes (glFinish between the phases).
+    auto phase_t = frame_t0;
+    auto phase = [&](int k) {
+        if (!p.bench || !presentation_animating(p)) return;
+        glFinish();
+        auto t = std::chrono::steady_clock::now();
+        double d = std::chrono::duration<double, std::milli>(t - phase_t).count();
+        p.phase_ms[k] += d;
+        phase_t = t;
+    };
+    phase(0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    if (p.from >= 0) {
-        Scene mix = app::mix_slides(p.scenes[size_t(p.from)], slide, e);
-        draw_map(p.r, mix, p.camera, ratio);
-        if (mix.labels) {
-            auto labels = place_scene_labels(mix, p.camera, *p.r.atlas, ratio, nullptr, keep_clear);
-            draw_text(p.r.text, *p.r.atlas, p.r.text_program, p.r.corner01_vbo, labels, Vec2{0, 0}, f.fbw, f.fbh);
-        }
-    } else {
-        draw_map(p.r, slide, p.camera, ratio);
-        if (slide.labels) {
-            auto labels = place_scene_labels(slide, p.camera, *p.r.atlas, ratio, nullptr, keep_clear);
-            draw_text(p.r.text, *p.r.atlas, p.r.text_program, p.r.corner01_vbo, labels, Vec2{0, 0}, f.fbw, f.fbh);
-        }
+    Scene mix;
+    if (p.from >= 0) mix = app::mix_slides(p.scenes[size_t(p.from)], slide, e);
+    const Scene& shown = p.from >= 0 ? mix : slide;
+    draw_map(p.r, shown, p.camera, ratio);
+    phase(1);
+    if (shown.labels) {
+        auto labels = place_scene_labels(shown, p.camera, *p.r.atlas, ratio, nullptr, keep_clear);
+        phase(2);
+        draw_text(p.r.text, *p.r.atlas, p.r.text_program, p.r.corner01_vbo, labels, Vec2{0, 0}, f.fbw, f.fbh);
     }
     draw_text(p.r.text, *p.r.atlas, p.r.text_program, p.r.corner01_vbo, furn.quads, Vec2{0, 0}, f.fbw, f.fbh);
+    phase(3);
 
     // Pointer highlight: a soft spot with a ring, in ImGui's (logical) coordinates.
     if (f.pointer) {

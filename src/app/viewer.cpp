@@ -460,10 +460,11 @@ int run_viewer(int argc, char** argv) {
             }
             if (pres && presenting(*pres)) {
                 if (frame == 1 && advance_arg) presentation_step(*pres, advance_arg, now);
-                if (bench > 0 && frame >= 10 && now >= bench_next) {  // the bench walks the deck back and forth
+                // The bench walks the deck forward and back, each move as soon as the last has ended.
+                if (bench > 0 && frame >= 10 && !presentation_animating(*pres) && now >= bench_next) {
                     presentation_step(*pres, bench_dir, now);
                     if (!presentation_animating(*pres)) bench_dir = -bench_dir, presentation_step(*pres, bench_dir, now);
-                    bench_next = now + 1.0;
+                    bench_next = now + 0.1;
                 }
                 PresentFrame pf;
                 pf.fbw = fbw, pf.fbh = fbh, pf.fb_ratio = fb_ratio, pf.now = now;

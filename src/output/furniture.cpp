@@ -7,9 +7,21 @@
 namespace pv {
 
 std::vector<std::string> wrap_text(GlyphAtlas& atlas, const std::string& text, int px, float max_width) {
+    // Widths are sums of advances (as GlyphAtlas::measure has them), one measure per character:
+    // measuring the growing line again for each character costs a glyph load per character each.
     std::vector<std::string> lines;
-    std::string line;
-    size_t last_space = std::string::npos;  // in `line`: Latin text breaks between words
+    std::vector<std::pair<std::string, float>> line;  // characters and their advances
+    float width = 0;
+    auto flush = [&](size_t n) {  // the first n characters become a line
+        std::string out;
+        for (size_t i = 0; i < n; ++i) out += line[i].first;
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        lines.push_back(out);
+        line.erase(line.begin(), line.begin() + long(n));
+        while (!line.empty() && line.front().first == " ") line.erase(line.begin());
+        width = 0;
+        for (const auto& c : line) width += c.second;
+    };
     for (size_t i = 0; i < text.size();) {
         size_t n = 1;
         unsigned char c = static_cast<unsigned char>(text[i]);
@@ -19,27 +31,20 @@ std::vector<std::string> wrap_text(GlyphAtlas& atlas, const std::string& text, i
         std::string ch = text.substr(i, n);
         i += n;
         if (ch == "\n") {
-            lines.push_back(line), line.clear(), last_space = std::string::npos;
+            flush(line.size());
             continue;
         }
         if (line.empty() && ch == " ") continue;
-        if (!line.empty() && atlas.measure(line + ch, px).width > max_width) {
-            if (ch != " " && last_space != std::string::npos && last_space > 0) {
-                std::string rest = line.substr(last_space + 1);
-                line.resize(last_space);
-                lines.push_back(line);
-                line = rest;
-            } else {
-                lines.push_back(line);
-                line.clear();
-            }
-            last_space = std::string::npos;
-            if (ch == " ") continue;
+        float w = atlas.measure(ch, px).width;
+        if (!line.empty() && width + w > max_width && ch != " ") {
+            size_t space = line.size();
+            while (space > 0 && line[space - 1].first != " ") --space;
+            flush(space > 0 ? space : line.size());  // Latin text breaks between words
         }
-        if (ch == " ") last_space = line.size();
-        line += ch;
+        line.push_back({ch, w});
+        width += w;
     }
-    if (!line.empty()) lines.push_back(line);
+    if (!line.empty()) flush(line.size());
     return lines;
 }
 
@@ -49,6 +54,29 @@ double nice_length_km(double target_km) {
     for (double m : {5.0, 2.0, 1.0})
         if (m * p <= target_km) return m * p;
     return p;
+}
+
+void add_scale_bar(const Scene& s, GlyphAtlas& atlas, double ground_m_per_px, Furniture& out) {
+    if (!s.furniture || !(ground_m_per_px > 0)) return;
+    auto& q = out.quads;
+    const float k = pixel_ratio(s);
+    const float margin = 16 * k;
+    const Rgba ink{25, 25, 25, 255}, panel{255, 255, 255, 225}, none{0, 0, 0, 0};
+    auto px = [&](float v) { return std::max(6, int(std::lround(v * k))); };
+    double km = nice_length_km(ground_m_per_px * 180 * k / 1000.0);
+    float len = float(km * 1000.0 / ground_m_per_px);
+    int lp = px(12);
+    std::ostringstream label;
+    label << km << " km";
+    TextMetrics m = atlas.measure(label.str(), lp);
+    float x1 = s.width - margin * 1.5f, x0 = x1 - len, yb = s.height - margin - 34 * k;
+    out.scale_bar = {x0 - 8 * k, yb - m.ascent - 10 * k, len + 16 * k, m.ascent + m.descent + 22 * k};
+    out.scale_bar_km = km;
+    add_box(atlas, out.scale_bar.x, out.scale_bar.y, out.scale_bar.w, out.scale_bar.h, panel, q);
+    add_box(atlas, x0, yb, len, 2 * k, ink, q);
+    for (int i = 0; i <= 2; ++i) add_box(atlas, x0 + len * i / 2 - k, yb - 6 * k, 2 * k, 8 * k, ink, q);
+    layout_text(atlas, "0", lp, 0, x0 - 3 * k, yb - 8 * k, ink, none, q);
+    layout_text(atlas, label.str(), lp, 0, x1 - m.width + 3 * k, yb - 8 * k, ink, none, q);
 }
 
 Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_per_px, const std::string& date) {
@@ -210,22 +238,7 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
     }
 
     // Scale bar, bottom-right: true ground length at the map centre.
-    if (ground_m_per_px > 0) {
-        double km = nice_length_km(ground_m_per_px * 180 * k / 1000.0);
-        float len = float(km * 1000.0 / ground_m_per_px);
-        int lp = px(12);
-        std::ostringstream label;
-        label << km << " km";
-        TextMetrics m = atlas.measure(label.str(), lp);
-        float x1 = s.width - margin * 1.5f, x0 = x1 - len, yb = s.height - margin - 34 * k;
-        out.scale_bar = {x0 - 8 * k, yb - m.ascent - 10 * k, len + 16 * k, m.ascent + m.descent + 22 * k};
-        out.scale_bar_km = km;
-        add_box(atlas, out.scale_bar.x, out.scale_bar.y, out.scale_bar.w, out.scale_bar.h, panel, q);
-        add_box(atlas, x0, yb, len, 2 * k, ink, q);
-        for (int i = 0; i <= 2; ++i) add_box(atlas, x0 + len * i / 2 - k, yb - 6 * k, 2 * k, 8 * k, ink, q);
-        layout_text(atlas, "0", lp, 0, x0 - 3 * k, yb - 8 * k, ink, none, q);
-        layout_text(atlas, label.str(), lp, 0, x1 - m.width + 3 * k, yb - 8 * k, ink, none, q);
-    }
+    if (ground_m_per_px > 0) add_scale_bar(s, atlas, ground_m_per_px, out);
 
     // North arrow, top-right. The projections used keep north up at the centre meridian.
     {

@@ -22,6 +22,10 @@ struct Furniture {
 // `ground_m_per_px`: true ground metres per page pixel at the map centre.
 Furniture layout_furniture(const Scene& scene, GlyphAtlas& atlas, double ground_m_per_px, const std::string& date);
 
+// The scale bar alone, appended to `out` (a presentation lays the rest out once per slide and
+// the bar every frame while the camera moves).
+void add_scale_bar(const Scene& scene, GlyphAtlas& atlas, double ground_m_per_px, Furniture& out);
+
 // Greedy line breaking at `max_width` pixels: between any two CJK characters, between words of
 // Latin text; "\n" forces a break.
 std::vector<std::string> wrap_text(GlyphAtlas& atlas, const std::string& text, int px, float max_width);

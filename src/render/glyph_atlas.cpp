@@ -129,7 +129,9 @@ TextMetrics GlyphAtlas::measure(std::string_view utf8, int px) {
     face_->set_size(px);
     TextMetrics m;
     for (char32_t cp : decode_utf8(utf8)) {
-        if (FT_Load_Char(face_->face, cp, FT_LOAD_DEFAULT) == 0) m.width += face_->face->glyph->advance.x / 64.0f;
+        auto [it, fresh] = advances_.try_emplace({cp, px}, 0.0f);
+        if (fresh && FT_Load_Char(face_->face, cp, FT_LOAD_DEFAULT) == 0) it->second = face_->face->glyph->advance.x / 64.0f;
+        m.width += it->second;
     }
     const auto* metrics = &face_->face->size->metrics;
     m.ascent = metrics->ascender / 64.0f;

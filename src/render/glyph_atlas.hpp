@@ -58,6 +58,9 @@ private:
     uint64_t generation_ = 1;
     GlyphInfo solid_;
     std::map<std::tuple<char32_t, int, int>, GlyphInfo> glyphs_;
+    // Advances by (code point, px): loading a glyph per character per measure made laying out
+    // a legend cost tens of milliseconds (a presentation lays one out as a slide comes in).
+    std::map<std::pair<char32_t, int>, float> advances_;
     bool allocate(int w, int h, int& x, int& y);
 };
 

@@ -11,6 +11,7 @@
 #include "data/paths.hpp"
 #include "output/export.hpp"
 #include "output/world_file.hpp"
+#include "render/glyph_atlas.hpp"
 #include "scene/basemap.hpp"
 #include "scene/scene_file.hpp"
 
@@ -205,4 +206,22 @@ TEST_CASE("world file and .prj place the image where GDAL reads it", "[output][g
     CHECK(found);
     OGRCoordinateTransformation::DestroyCT(ct);
     GDALClose(ds);
+}
+
+TEST_CASE("captions wrap between CJK characters and between Latin words", "[output][furniture]") {
+    GlyphAtlas atlas;
+    float w1 = atlas.measure("国", 20).width;
+    auto lines = wrap_text(atlas, "一二三四五六七八九十", 20, w1 * 4.5f);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "一二三四");
+    CHECK(lines[2] == "九十");
+    auto latin = wrap_text(atlas, "alpha beta gamma delta", 20, atlas.measure("gamma delta", 20).width + 1);
+    REQUIRE(latin.size() == 2);
+    CHECK(latin[0] == "alpha beta");
+    CHECK(latin[1] == "gamma delta");
+    auto forced = wrap_text(atlas, "上\n下", 20, 1000);
+    REQUIRE(forced.size() == 2);
+    CHECK(forced[1] == "下");
+    for (const auto& l : wrap_text(atlas, "说明：这一段文字较长，用来检验换行。Long words wrap too.", 20, 150))
+        CHECK(atlas.measure(l, 20).width <= 150.5f);
 }
