@@ -1,5 +1,6 @@
 #include "cli/export_command.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -8,7 +9,9 @@
 #include "data/error.hpp"
 #include "data/paths.hpp"
 #include "output/export.hpp"
+#include "meaning/classify.hpp"
 #include "scene/basemap.hpp"
+#include "scene/indicator_layer.hpp"
 #include "scene/scene_file.hpp"
 
 namespace pv {
@@ -32,6 +35,17 @@ options:
   --msaa N                multisampling (1, 2, 4); default: 4 only when the scene has
                           translucent fills (everything else is anti-aliased without it)
   --timings               print phase timings to stderr
+  --table FILE|NAME       an indicator table: a CSV or XLSX of yours (keyed by 6-digit code
+                          or exact county/city name) or a table of data/indicators; every
+                          unmatched row, duplicate key and non-numeric or non-finite value is
+                          listed (file:line) and nothing is drawn when there is any
+  --field COLUMN          the column to map (with --table)
+  --key code|name         the key column of your table (default: code if there is one)
+  --level county|prefecture   what the keys join to (default: whichever matches)
+  --method M              quantile (default), equal, jenks, manual
+  --classes N             3..9 (default 5)
+  --breaks B0,B1,...      with --method manual
+  --palette NAME          viridis (default) or a ColorBrewer scheme (YlOrRd, Blues, RdBu ...)
   -h, --help              this text and the scene file reference
 
 )";
@@ -65,6 +79,8 @@ int run_export_command(int argc, char** argv) {
     double dpi = 0;
     int msaa = 0;
     bool no_labels = false, no_furniture = false, timings = false, has_title = false;
+    IndicatorSpec indicator;
+    std::string method_text, breaks_text;
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&](const char* name) -> std::string {
@@ -89,11 +105,39 @@ int run_export_command(int argc, char** argv) {
         } else if (a == "--no-labels") no_labels = true;
         else if (a == "--no-furniture") no_furniture = true;
         else if (a == "--timings") timings = true;
+        else if (a == "--table") indicator.table = value("--table");
+        else if (a == "--field") indicator.field = value("--field");
+        else if (a == "--key") indicator.key = value("--key");
+        else if (a == "--level") indicator.level = value("--level");
+        else if (a == "--method") method_text = value("--method");
+        else if (a == "--classes") indicator.classes = int(parse_numbers(value("--classes"), ',', 1, "--classes")[0]);
+        else if (a == "--breaks") breaks_text = value("--breaks");
+        else if (a == "--palette") indicator.palette = value("--palette");
         else if (!a.empty() && a[0] == '-') usage_error("unknown option " + a);
         else if (scene_path.empty()) scene_path = a;
         else usage_error("more than one scene file given ('" + scene_path + "', '" + a + "')");
     }
     if (out.empty()) usage_error("no output file: give -o OUT.png");
+    if (!indicator.table.empty()) {
+        if (indicator.field.empty()) usage_error("--table needs --field COLUMN");
+        if (!indicator.key.empty() && indicator.key != "code" && indicator.key != "name") usage_error("--key must be code or name");
+        if (!indicator.level.empty() && indicator.level != "county" && indicator.level != "prefecture")
+            usage_error("--level must be county or prefecture");
+        if (indicator.classes < kMinClasses || indicator.classes > kMaxClasses) usage_error("--classes must be 3..9");
+        if (!method_text.empty()) {
+            try {
+                indicator.method = parse_class_method(method_text == "jenks" ? "natural_breaks" : method_text == "equal" ? "equal_interval" : method_text);
+            } catch (const Error& e) {
+                usage_error(e.what());
+            }
+        }
+        if (!breaks_text.empty()) {
+            size_t n = size_t(std::count(breaks_text.begin(), breaks_text.end(), ',')) + 1;
+            indicator.breaks = parse_numbers(breaks_text, ',', n, "--breaks");
+        }
+    } else if (!indicator.field.empty()) {
+        usage_error("--field needs --table FILE");
+    }
 
     try {
         Scene scene;
@@ -108,6 +152,39 @@ int run_export_command(int argc, char** argv) {
                 scene.projection = parse_projection(projection);
                 reproject_scene(scene, Projector(scene.projection));
             }
+        }
+        if (!indicator.table.empty()) {
+            // The table is checked whole before anything is drawn: every problem, row by row.
+            Projector projector(scene.projection);
+            auto data_of = [&](const char* id) {
+                const SceneLayer* l = scene.find(id);
+                return l && l->data ? l->data : base_layer(maps_dir(), id, projector).data;
+            };
+            auto counties = data_of("counties"), prefectures = data_of("prefectures");
+            IndicatorJoin j = join_indicator(indicator, "", *counties, *prefectures);
+            if (!j.ok()) {
+                std::fprintf(stderr, "%s\n", describe_report(j).c_str());
+                return 1;
+            }
+            if (j.without_row) {
+                std::string names;
+                auto units = map_units(j.level == "county" ? *counties : *prefectures);
+                for (size_t u = 0; u < units.size(); ++u)
+                    if (j.join.rows[u].empty()) names += (names.empty() ? "" : ", ") + units[u].name;
+                std::fprintf(stderr, "note: %zu map units have no row in %s and are drawn as no data: %s\n", j.without_row,
+                             j.table.path.c_str(), names.c_str());
+            }
+            if (j.missing) std::fprintf(stderr, "note: %zu map units have an empty '%s' cell (no data, never 0)\n", j.missing, indicator.field.c_str());
+            SceneLayer l = choropleth_layer(indicator, j, j.level == "county" ? counties : prefectures, "indicator");
+            if (scene_path.empty()) {
+                // The embedded map's title names the base map; the indicator map names its field.
+                scene.title = l.title;
+                scene.subtitle = j.table.spec.title;
+                for (auto& b : scene.layers)
+                    if (b.id == "counties" && j.level == "county") b.visible = false;
+            }
+            auto at = std::find_if(scene.layers.begin(), scene.layers.end(), [](const SceneLayer& b) { return b.id == "lakes"; });
+            scene.layers.insert(at, std::move(l));
         }
         if (!size.empty()) {
             auto wh = parse_numbers(size, 'x', 2, "--size");

@@ -3,6 +3,10 @@
 #include <cmath>
 #include <sstream>
 
+#include "scene/heatmap.hpp"
+#include "scene/indicator_layer.hpp"
+#include "scene/palette.hpp"
+
 namespace pv {
 
 double nice_length_km(double target_km) {
@@ -42,14 +46,30 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
         Rgba fill, stroke;
         LayerKind kind;
         bool heading;
+        bool note = false;         // a line of text under a layer's entries (unit, source, no data)
+        std::string ramp;          // a heat map's colour ramp, drawn as a bar
+        std::string ramp_high;     // the label at its top end
     };
     std::vector<Row> rows;
     for (auto it = s.layers.rbegin(); it != s.layers.rend(); ++it) {
         const SceneLayer& l = *it;
         if (!l.visible || l.title.empty() || (l.kind == LayerKind::Line && l.stroke_width <= 0)) continue;
-        if (!l.legend.empty()) {
+        if (l.kind == LayerKind::Heatmap) {
+            rows.push_back({l.title, {}, {}, l.kind, true});
+            Row bar{"", {}, {}, l.kind, false};
+            bar.ramp = l.ramp, bar.ramp_high = format_indicator_value(l.heat_max) + " " + l.heat_unit;
+            bar.fill.a = uint8_t(std::lround(255 * l.opacity));
+            rows.push_back(bar);
+        } else if (!l.legend.empty()) {
             rows.push_back({l.title, {}, {}, l.kind, true});
             for (const auto& e : l.legend) rows.push_back({e.label, e.fill, e.stroke, e.kind, false});
+        }
+        if (l.kind == LayerKind::Heatmap || !l.legend.empty()) {
+            for (const auto& n : l.legend_note) {
+                Row r{n, {}, {}, l.kind, false};
+                r.note = true;
+                rows.push_back(r);
+            }
         } else if (l.kind == LayerKind::Line || (l.kind == LayerKind::Fill && l.feature_fill.size() > 1)) {
             rows.push_back({l.title, {0, 0, 0, 0}, l.feature_stroke.empty() ? l.stroke : l.feature_stroke.front(),
                             LayerKind::Line, false});
@@ -61,10 +81,17 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
         int lp = px(13);
         TextMetrics m = atlas.measure("国", lp);
         float row_h = (m.ascent + m.descent) * 1.35f, sw = 26 * k;
+        int np = px(11);
+        const float bar_w = 150 * k;
         float w = 0;
-        for (const auto& r : rows) w = std::max(w, atlas.measure(r.text, lp).width + (r.heading ? 0 : sw + 8 * k));
+        for (const auto& r : rows) {
+            if (!r.ramp.empty()) w = std::max(w, bar_w + 8 * k + atlas.measure(r.ramp_high, np).width);
+            else if (r.note) w = std::max(w, atlas.measure(r.text, np).width);
+            else w = std::max(w, atlas.measure(r.text, lp).width + (r.heading ? 0 : sw + 8 * k));
+        }
         w += 2 * margin * 0.75f;
-        float h = rows.size() * row_h + margin;
+        float h = margin;
+        for (const auto& r : rows) h += !r.ramp.empty() ? row_h * 1.4f : r.note ? row_h * 0.9f : row_h;
         float x0 = margin, y0 = s.height - margin - h - 28 * k;
         out.legend = {x0, y0, w, h};
         add_box(atlas, x0, y0, w, h, panel, q);
@@ -72,6 +99,32 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
         for (const auto& r : rows) {
             float tx = x0 + margin * 0.75f;
             float cy = y + row_h * 0.5f;
+            if (!r.ramp.empty()) {
+                // Low to high, left to right, in 60 steps of the ramp (no interpolation needed at
+                // this size), with the density at each end below the bar.
+                Ramp ramp = parse_ramp(r.ramp);
+                const int steps = 60;
+                float bh = row_h * 0.55f;
+                for (int i = 0; i < steps; ++i) {
+                    // As the map shows it: the ramp colour with the map's fade and opacity, over white.
+                    double t = (i + 0.5) / steps;
+                    Rgba c = ramp_colour(ramp, t);
+                    double a = heat_alpha(t) * r.fill.a / 255.0;
+                    auto mix = [&](uint8_t v) { return uint8_t(std::lround(v * a + 255 * (1 - a))); };
+                    add_box(atlas, tx + bar_w * i / steps, y, bar_w / steps + 0.5f, bh, {mix(c.r), mix(c.g), mix(c.b), 255}, q);
+                }
+                TextMetrics nm = atlas.measure("0", np);
+                layout_text(atlas, "0", np, 0, tx, y + bh + nm.ascent + 1 * k, ink, none, q);
+                layout_text(atlas, r.ramp_high, np, 0, tx + bar_w + 8 * k, y + bh, ink, none, q);
+                y += row_h * 1.4f;
+                continue;
+            }
+            if (r.note) {
+                TextMetrics nm = atlas.measure("国", np);
+                layout_text(atlas, r.text, np, 0, tx, cy + (nm.ascent - nm.descent) * 0.5f, {80, 80, 80, 255}, none, q);
+                y += row_h * 0.9f;
+                continue;
+            }
             if (!r.heading) {
                 if (r.kind == LayerKind::Line) {
                     add_box(atlas, tx, cy - 1.2f * k, sw, 2.4f * k, r.stroke, q);
