@@ -14,9 +14,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include "app/indicator_panels.hpp"
 #include "app/model.hpp"
 #include "app/strings.hpp"
 #include "data/error.hpp"
@@ -72,7 +74,37 @@ struct AppState {
     double tolerance = 0;
     bool font_dirty = false;  // an opened file brought text the UI font may lack
     float font_px = 16;
+    app::IndicatorPanel indicators;
+    app::TargetsPanel targets;
 };
+
+// Maps an indicator as a choropleth over the counties or prefectures (replacing the previous
+// one); a table with problems is not drawn: its report opens in a window instead.
+void show_indicator(AppState& st, Renderer& r, const IndicatorSpec& spec) {
+    try {
+        IndicatorJoin j = join_indicator(spec, "", *st.levels[0].data, *st.levels[1].data);
+        if (!j.ok()) {
+            st.indicators.report = describe_report(j);
+            st.indicators.show_report = true;
+            std::fprintf(stderr, "%s\n", st.indicators.report.c_str());
+            return;
+        }
+        SceneLayer l = choropleth_layer(spec, j, j.level == "county" ? st.levels[0].data : st.levels[1].data, "indicator");
+        upload_layer(r, l, st.tolerance);
+        st.level = j.level == "county" ? 0 : 1;
+        st.font_dirty = true;
+        if (SceneLayer* old = st.scene.find("indicator")) *old = std::move(l);
+        else {
+            auto at = std::find_if(st.scene.layers.begin(), st.scene.layers.end(), [](const SceneLayer& x) { return x.id == "lakes"; });
+            st.scene.layers.insert(at, std::move(l));
+        }
+        std::printf("indicator: %s / %s (%s)\n", spec.table.c_str(), spec.field.c_str(), j.level.c_str());
+    } catch (const std::exception& e) {
+        st.indicators.report = e.what();
+        st.indicators.show_report = true;
+        std::fprintf(stderr, "planview: %s\n", e.what());
+    }
+}
 
 std::vector<std::string> g_dropped;  // filled by the GLFW drop callback, drained each frame
 
@@ -101,6 +133,13 @@ ImFont* load_ui_font(const Scene& scene, float size) {
     for (const auto& s : app::kStrings) b.AddText(s.zh), b.AddText(s.en);
     for (const auto& t : app::kLayerTitles) b.AddText(t.title.zh), b.AddText(t.title.en);
     b.AddText("°·…—×²（）〔〕、，。；：");
+    // Indicator and plan tables: their names, units and notes appear in the panels and legends.
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(planview_home()) / "data" / "indicators")) {
+        std::ifstream in(e.path(), std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        b.AddText(text.c_str());
+    }
+    b.AddText(app::indicator_panel_text());
     for (const auto& l : scene.layers) {
         b.AddText(l.title.c_str());
         if (!l.data) continue;
@@ -233,7 +272,7 @@ bool parse_lonlat(const std::string& s, Vec2& out) { return std::sscanf(s.c_str(
 
 int run_viewer(int argc, char** argv) {
     int frames = -1, width = 1600, height = 1000, bench = 0;
-    std::string screenshot, search_arg, level_arg;
+    std::string screenshot, search_arg, level_arg, targets_arg, indicator_arg;
     std::vector<std::string> files, hidden;
     Vec2 hover_ll{NAN, NAN};
     bool have_hover = false, english = false, select_hover = false;
@@ -243,6 +282,7 @@ int run_viewer(int argc, char** argv) {
         "usage: planview [FILE...] [--size WxH] [--frames N --screenshot FILE] [--bench-frames N]\n"
         "                [--search TEXT] [--hover-lonlat LON,LAT] [--click] [--zoom F] [--level county|prefecture]\n"
         "                [--english] [--msaa N] [--hide LAYER_ID] [--drop FILE]\n"
+        "                [--indicator TABLE:FIELD[:METHOD[:CLASSES]]] [--targets PLAN]   e.g. census_2020_county:population, 000\n"
         "       planview export --help\n";
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
@@ -259,6 +299,8 @@ int run_viewer(int argc, char** argv) {
         else if (a == "--hide" && i + 1 < argc) hidden.push_back(argv[++i]);
         else if (a == "--drop" && i + 1 < argc) g_dropped.push_back(argv[++i]);  // as if dragged onto the window
         else if (a == "--msaa" && i + 1 < argc) msaa = std::atoi(argv[++i]);
+        else if (a == "--targets" && i + 1 < argc) targets_arg = argv[++i];
+        else if (a == "--indicator" && i + 1 < argc) indicator_arg = argv[++i];
         else if (a == "--help" || a == "-h") {
             std::printf("%s", usage);
             return 0;
@@ -321,6 +363,21 @@ int run_viewer(int argc, char** argv) {
         upload_scene(r, st.scene, st.tolerance);  // once per data change, not per frame
 
         for (const auto& f : files) open_layer(st, r, projector, f, 0);
+        if (!indicator_arg.empty()) {
+            IndicatorSpec spec;
+            std::vector<std::string> parts;
+            for (size_t a = 0, b; a <= indicator_arg.size(); a = b + 1) {
+                b = indicator_arg.find(':', a);
+                if (b == std::string::npos) b = indicator_arg.size();
+                parts.push_back(indicator_arg.substr(a, b - a));
+            }
+            spec.table = parts[0];
+            if (parts.size() > 1) spec.field = parts[1];
+            if (parts.size() > 2) spec.method = parse_class_method(parts[2] == "jenks" ? "natural_breaks" : parts[2]);
+            if (parts.size() > 3) spec.classes = std::atoi(parts[3].c_str());
+            show_indicator(st, r, spec);
+        }
+        if (!targets_arg.empty()) app::open_targets(st.targets, targets_arg);
         for (const auto& id : hidden)
             if (SceneLayer* l = st.scene.find(id)) l->visible = false;
 
@@ -397,7 +454,14 @@ int run_viewer(int argc, char** argv) {
                     }
                 }
             }
-            for (const auto& p : g_dropped) open_layer(st, r, projector, p, now);
+            for (const auto& p : g_dropped) {
+                if (app::is_table_file(p)) {  // a table has no geometry: pick its field in the indicator panel
+                    std::snprintf(st.indicators.user_path, sizeof st.indicators.user_path, "%s", p.c_str());
+                    st.indicators.open = true;
+                } else {
+                    open_layer(st, r, projector, p, now);
+                }
+            }
             g_dropped.clear();
 
             bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
@@ -448,11 +512,15 @@ int run_viewer(int argc, char** argv) {
             if (ImGui::BeginMainMenuBar()) {
                 if (ImGui::BeginMenu(tr(Str::File, en))) {
                     if (ImGui::MenuItem(tr(Str::Open, en))) st.open_dialog = true;
+                    if (ImGui::MenuItem(en ? "Open a table (CSV/XLSX)…" : "打开数据表 (CSV/XLSX)…")) st.indicators.open = true;
                     ImGui::EndMenu();
                 }
                 if (ImGui::BeginMenu(tr(Str::View, en))) {
                     if (ImGui::MenuItem(tr(Str::Reset, en), "Home")) app::animate_to(st.anim, st.camera, st.home, now, 0.25);
                     ImGui::MenuItem(tr(Str::Labels, en), nullptr, &st.scene.labels);
+                    if (ImGui::MenuItem(en ? "Indicator map…" : "指标地图…")) st.indicators.open = true;
+                    for (const char* plan : {"000", "001", "002", "004"})
+                        if (ImGui::MenuItem((std::string(en ? "Plan targets " : "规划目标 ") + plan).c_str())) app::open_targets(st.targets, plan);
                     ImGui::EndMenu();
                 }
                 ImGui::TextUnformatted(tr(Str::ActiveLevel, en));
@@ -519,13 +587,17 @@ int run_viewer(int argc, char** argv) {
                 bool go = ImGui::InputTextWithHint("##path", tr(Str::OpenPath, en), st.open_path, sizeof st.open_path,
                                                    ImGuiInputTextFlags_EnterReturnsTrue);
                 if (ImGui::Button(tr(Str::OpenButton, en)) || go) {
-                    open_layer(st, r, projector, app::trim(st.open_path), now);
+                    g_dropped.push_back(app::trim(st.open_path));  // the same path as a dropped file: tables to the picker
                     st.open_dialog = false;
                 }
                 ImGui::SameLine();
                 if (ImGui::Button(tr(Str::Close, en))) st.open_dialog = false;
                 ImGui::End();
             }
+
+            if (auto spec = app::indicator_picker(st.indicators, en)) show_indicator(st, r, *spec);
+            app::table_report_window(st.indicators, en);
+            app::targets_window(st.targets, en);
 
             // Info panel of the selection.
             if (st.selected >= 0 && st.levels[st.selected_level].data) {
@@ -568,6 +640,8 @@ int run_viewer(int argc, char** argv) {
                              ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
                                  ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
                 feature_summary(st, st.level, size_t(st.hover));
+                for (const auto& l : st.scene.layers)
+                    if (l.visible && l.data == L.data && !l.feature_value.empty()) app::indicator_hover_lines(l, size_t(st.hover), en);
                 ImGui::End();
             }
 

@@ -1,7 +1,9 @@
 #include "scene/indicator_layer.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -113,6 +115,10 @@ IndicatorJoin join_indicator(const IndicatorSpec& spec, const std::string& base_
     const std::vector<MapUnit>& units = level == "county" ? cu : pu;
     out.join = join(out.table, units);
     out.report = out.join.issues;
+    // Row by row as in the file; problems of a whole map unit (line 0) last.
+    std::stable_sort(out.report.begin(), out.report.end(), [](const TableIssue& a, const TableIssue& b) {
+        return (a.line == 0 ? INT32_MAX : a.line) < (b.line == 0 ? INT32_MAX : b.line);
+    });
     size_t c = size_t(out.column);
     for (size_t u = 0; u < units.size(); ++u) {
         CellState st = out.join.state[u][c];
