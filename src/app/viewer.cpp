@@ -377,7 +377,14 @@ int run_viewer(int argc, char** argv) {
             if (parts.size() > 3) spec.classes = std::atoi(parts[3].c_str());
             show_indicator(st, r, spec);
         }
-        if (!targets_arg.empty()) app::open_targets(st.targets, targets_arg);
+        if (!targets_arg.empty()) {
+            app::open_targets(st.targets, targets_arg);
+            if (st.targets.view)
+                std::printf("targets: %s (%zu indicators, %zu beside the province's)\n", targets_arg.c_str(),
+                            st.targets.view->rows.size(), st.targets.view->paired);
+            else
+                std::fprintf(stderr, "planview: %s\n", st.targets.error.c_str());
+        }
         for (const auto& id : hidden)
             if (SceneLayer* l = st.scene.find(id)) l->visible = false;
 

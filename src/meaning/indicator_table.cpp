@@ -183,6 +183,7 @@ TableSpec read_table_spec(const std::string& meta_path) {
     spec.notes = doc["table"]["notes"].value_or(std::string());
     spec.year = int(doc["table"]["year"].value_or(int64_t(0)));
     spec.map = doc["table"]["map"].value_or(std::string());
+    spec.mapped = !(doc["table"]["map"] && spec.map.empty());
     spec.source_note = doc["table"]["source_note"].value_or(std::string());
     if (const toml::array* a = doc["table"]["sources"].as_array())
         for (const auto& e : *a)

@@ -57,6 +57,7 @@ struct TableSpec {
     std::string notes;
     int year = 0;                      // [table] year (0 = not given)
     std::string map;                   // [table] map: the base-map file the keys join to
+    bool mapped = true;                // false when the sidecar says map = "" (a table not to draw)
     std::vector<std::string> sources;  // [table] sources: ids in data/indicators/sources.csv
     std::string source_note;           // [table] source_note: a short attribution for legends
 };

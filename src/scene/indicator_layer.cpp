@@ -102,8 +102,8 @@ IndicatorJoin join_indicator(const IndicatorSpec& spec, const std::string& base_
     std::string level = spec.level.empty() ? level_of_map(out.table.spec.map) : spec.level;
     if (!level.empty() && level != "county" && level != "prefecture")
         throw Error("level '" + level + "' must be county or prefecture");
-    if (!out.table.spec.map.empty() && level_of_map(out.table.spec.map).empty())
-        throw Error(path + ": this table is not mapped (" + out.table.spec.map + "); see its sidecar's notes");
+    if (!out.table.spec.mapped || (!out.table.spec.map.empty() && level_of_map(out.table.spec.map).empty()))
+        throw Error(path + ": this table is not mapped (its sidecar's map is '" + out.table.spec.map + "'; see its notes)");
     std::vector<MapUnit> cu = map_units(counties), pu = map_units(prefectures);
     if (level.empty()) {
         // A user table: the level its keys match best (prefecture codes end in 00 and never
