@@ -58,6 +58,28 @@ const char* scene_file_help() {
   label_size = 12
   label_priority = 0                # higher wins when labels collide
   visible = true
+
+  [[layer]]                         # an indicator map (choropleth) from a table
+  id = "pop"
+  table = "census_2020_county"      # a table of data/indicators, or your CSV/XLSX (relative path)
+  field = "population"              # the column to map
+  key = "code"                      # your table's key column: code (6-digit) or name (exact)
+  level = "county"                  # county | prefecture (default: the table's, or the better match)
+  method = "quantile"               # quantile | equal | jenks | manual; classes, breaks, palette
+                                    # as for fill_field. Every problem of the table (file:line)
+                                    # stops the export; no data is grey with its count in the legend
+
+  [[layer]]                         # a kernel density heat map (GPU)
+  id = "density"
+  type = "heatmap"
+  source = "seats"                  # a base layer of points, or any GDAL point source
+  weight_field = "population"       # a numeric field of the points, or of weight_table
+  weight_table = "census_2020_county"   # joined to the county seats by code
+  bandwidth_km = 25                 # Gaussian sigma (cut at 3 sigma) or Epanechnikov radius
+  kernel = "gaussian"               # gaussian | epanechnikov
+  ramp = "YlOrRd"                   # viridis | magma | inferno | YlOrRd
+  heat_max = 0                      # density at the top of the ramp; 0 = the layer's peak
+  heat_unit = "人/km²"              # legend unit (default from the table's unit)
 )";
 }
 
