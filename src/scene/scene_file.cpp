@@ -58,6 +58,7 @@ const char* scene_file_help() {
   label_size = 12
   label_priority = 0                # higher wins when labels collide
   visible = true
+  below = "rivers"                  # draw under this layer (default: on top of all before it)
 
   [[layer]]                         # an indicator map (choropleth) from a table
   id = "pop"
@@ -345,7 +346,7 @@ SceneLayer read_layer(const Reader& r, const toml::table& t, const std::string& 
     r.only_keys(t, {"id", "title", "source", "layer", "type", "fill", "fill_field", "method", "classes", "breaks", "palette",
                     "stroke", "stroke_width", "dash", "opacity", "shape", "size", "label", "label_size",
                     "label_priority", "visible", "table", "field", "key", "level", "weight_field", "weight_table",
-                    "bandwidth_km", "ramp", "kernel", "heat_max", "heat_unit"},
+                    "bandwidth_km", "ramp", "kernel", "heat_max", "heat_unit", "below"},
                 "[[layer]]");
     std::string id = r.str(t, "id", "");
     if (id.empty()) fail(r.file, t, "every [[layer]] needs an id");
@@ -482,7 +483,13 @@ Scene load_scene_text(const std::string& text, const std::string& name, const st
             if (!t) fail(name, e, "'layer' must be written as [[layer]] tables");
             SceneLayer l = read_layer(r, *t, base_dir, projector, s);
             if (SceneLayer* existing = s.find(l.id)) *existing = std::move(l);
-            else s.layers.push_back(std::move(l));
+            else if (const toml::node* below = t->get("below")) {
+                // Under a named layer (a heat map under the boundaries and rivers, not over them).
+                std::string id = r.str(*t, "below", "");
+                auto at = std::find_if(s.layers.begin(), s.layers.end(), [&](const SceneLayer& x) { return x.id == id; });
+                if (at == s.layers.end()) fail(name, *below, "'below' names layer '" + id + "', which the scene does not have (yet)");
+                s.layers.insert(at, std::move(l));
+            } else s.layers.push_back(std::move(l));
         }
     }
     if (root.get("fit")) {

@@ -164,3 +164,12 @@ TEST_CASE("plan targets view: Yuncheng beside the province", "[app][indicator]")
     CHECK(app::load_targets("004").paired == 0);
     CHECK_THROWS_WITH(app::plan_table_path("003"), Catch::Contains("no plan table for plan '003'"));
 }
+
+TEST_CASE("below: a layer drawn under a named one", "[scene][indicator]") {
+    Scene s = load_scene_text("basemap = [\"counties\", \"rivers\", \"province\"]\n[[layer]]\nid = \"h\"\ntype = \"heatmap\"\nbelow = \"rivers\"\n",
+                              "s.toml", ".");
+    REQUIRE(s.layers.size() == 4);
+    CHECK(s.layers[1].id == "h");
+    CHECK(s.layers[2].id == "rivers");
+    CHECK(load_error("basemap = [\"counties\"]\n[[layer]]\nid = \"h\"\ntype = \"heatmap\"\nbelow = \"rivers\"\n").find("s.toml:5:9: 'below' names layer 'rivers'") == 0);
+}
