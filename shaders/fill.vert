@@ -6,8 +6,10 @@ uniform vec2 u_offset;                  // (origin - camera centre) / scale, pix
 uniform float u_inv_scale;              // pixels per map metre
 uniform vec2 u_viewport;                // pixels
 out vec4 v_colour;
+out vec2 v_pat;  // pixels from the bucket origin: hatching stays put across tiles and pans
 void main() {
     vec2 px = a_pos * u_inv_scale + u_offset;
     v_colour = a_colour;
+    v_pat = a_pos * u_inv_scale;
     gl_Position = vec4(px / (u_viewport * 0.5), 0.0, 1.0);
 }

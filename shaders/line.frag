@@ -7,8 +7,23 @@ in vec4 v_colour;
 uniform float u_half_width;
 uniform vec2 u_dash;  // on, off in pixels; on <= 0 means solid
 uniform float u_opacity;
+uniform vec2 u_arrow;  // arrowhead length, half width in pixels; 0 = a plain segment
 out vec4 frag;
 void main() {
+    if (u_arrow.x > 0.0) {
+        // Arrowhead: a triangle whose base straddles the line's end, so the round cap of a
+        // wide line stays inside it; the tip overshoots the end by 0.7 of the head.
+        vec2 dir = normalize(v_p1 - v_p0);
+        vec2 tip = v_p1 + dir * (0.7 * u_arrow.x);
+        float a = dot(v_px - tip, dir);
+        float c = abs(dot(v_px - tip, vec2(-dir.y, dir.x)));
+        float side = (c * u_arrow.x + a * u_arrow.y) / length(u_arrow);
+        float d = max(side, -u_arrow.x - a);
+        float cov = clamp(0.5 - d, 0.0, 1.0);
+        if (cov <= 0.0) discard;
+        frag = vec4(v_colour.rgb, v_colour.a * cov * u_opacity);
+        return;
+    }
     vec2 d = v_p1 - v_p0;
     float len2 = dot(d, d);
     float t = len2 > 0.0 ? clamp(dot(v_px - v_p0, d) / len2, 0.0, 1.0) : 0.0;

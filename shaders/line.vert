@@ -10,6 +10,7 @@ uniform vec2 u_offset;
 uniform float u_inv_scale;
 uniform vec2 u_viewport;
 uniform float u_half_width;  // pixels
+uniform vec2 u_arrow;        // arrowhead length, half width in pixels; 0 = a plain segment
 out vec2 v_px;
 flat out vec2 v_p0;
 flat out vec2 v_p1;
@@ -24,6 +25,10 @@ void main() {
     vec2 n = vec2(-dir.y, dir.x);
     float ext = max(u_half_width, 0.5) + 1.0;
     vec2 pos = (a_corner.x < 0.0 ? p0 : p1) + dir * (a_corner.x * ext) + n * (a_corner.y * ext);
+    if (u_arrow.x > 0.0) {  // a quad around the head, whose tip lies 0.7 of its length past p1
+        float along = a_corner.x < 0.0 ? -0.3 * u_arrow.x - 1.0 : 0.7 * u_arrow.x + 1.0;
+        pos = p1 + dir * along + n * (a_corner.y * (u_arrow.y + 1.0));
+    }
     v_px = pos;
     v_p0 = p0;
     v_p1 = p1;

@@ -161,7 +161,7 @@ void targets_window(TargetsPanel& p, bool en) {
     if (!p.open) return;
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 76, ImGui::GetFontSize() * 40), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetFontSize() * 2, ImGui::GetFontSize() * 3), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.97f);
+    ImGui::SetNextWindowBgAlpha(1.0f);  // a table to read: nothing showing through
     ImGui::Begin(en ? "Plan targets" : "规划目标", &p.open);
     if (!p.error.empty() || !p.view) {
         ImGui::TextWrapped("%s", p.error.c_str());

@@ -20,6 +20,7 @@
 
 #include "app/indicator_panels.hpp"
 #include "app/model.hpp"
+#include "app/plans_panel.hpp"
 #include "app/strings.hpp"
 #include "data/error.hpp"
 #include "data/paths.hpp"
@@ -76,6 +77,7 @@ struct AppState {
     float font_px = 16;
     app::IndicatorPanel indicators;
     app::TargetsPanel targets;
+    app::PlansPanel plans;  // plan layouts: toggles, selection, provenance
 };
 
 // Maps an indicator as a choropleth over the counties or prefectures (replacing the previous
@@ -123,7 +125,7 @@ int export_instead(const Projector& projector) {
     return 0;
 }
 
-ImFont* load_ui_font(const Scene& scene, float size) {
+ImFont* load_ui_font(const Scene& scene, float size, const std::string& extra_text = {}) {
     // The stock CJK ranges miss characters of Shanxi names (猗稷绛垣芮汾沁朔忻潞漳滹...): build
     // the ranges from the strings actually shown: the UI table, layer titles, every attribute.
     ImGuiIO& io = ImGui::GetIO();
@@ -140,6 +142,7 @@ ImFont* load_ui_font(const Scene& scene, float size) {
         b.AddText(text.c_str());
     }
     b.AddText(app::indicator_panel_text());
+    b.AddText(extra_text.c_str());
     for (const auto& l : scene.layers) {
         b.AddText(l.title.c_str());
         if (!l.data) continue;
@@ -272,7 +275,9 @@ bool parse_lonlat(const std::string& s, Vec2& out) { return std::sscanf(s.c_str(
 
 int run_viewer(int argc, char** argv) {
     int frames = -1, width = 1600, height = 1000, bench = 0;
-    std::string screenshot, search_arg, level_arg, targets_arg, indicator_arg;
+    std::string targets_arg, indicator_arg;
+    std::string screenshot, search_arg, level_arg, plans_arg, select_element_arg;
+    std::vector<std::string> layouts_arg;
     std::vector<std::string> files, hidden;
     Vec2 hover_ll{NAN, NAN};
     bool have_hover = false, english = false, select_hover = false;
@@ -283,6 +288,7 @@ int run_viewer(int argc, char** argv) {
         "                [--search TEXT] [--hover-lonlat LON,LAT] [--click] [--zoom F] [--level county|prefecture]\n"
         "                [--english] [--msaa N] [--hide LAYER_ID] [--drop FILE]\n"
         "                [--indicator TABLE:FIELD[:METHOD[:CLASSES]]] [--targets PLAN]   e.g. census_2020_county:population, 000\n"
+        "                [--plans DIR] [--layouts 000/yihe-sanyi-qizhidian,004] [--select-element 000/yihe-sanyi-qizhidian:1]\n"
         "       planview export --help\n";
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
@@ -301,6 +307,18 @@ int run_viewer(int argc, char** argv) {
         else if (a == "--msaa" && i + 1 < argc) msaa = std::atoi(argv[++i]);
         else if (a == "--targets" && i + 1 < argc) targets_arg = argv[++i];
         else if (a == "--indicator" && i + 1 < argc) indicator_arg = argv[++i];
+        else if (a == "--plans" && i + 1 < argc) plans_arg = argv[++i];
+        else if (a == "--select-element" && i + 1 < argc) select_element_arg = argv[++i];
+        else if (a == "--layouts" && i + 1 < argc) {
+            std::string list = argv[++i];
+            for (size_t start = 0; start <= list.size();) {
+                size_t end = list.find(',', start);
+                std::string ref = list.substr(start, end == std::string::npos ? std::string::npos : end - start);
+                if (!ref.empty()) layouts_arg.push_back(ref);
+                if (end == std::string::npos) break;
+                start = end + 1;
+            }
+        }
         else if (a == "--help" || a == "-h") {
             std::printf("%s", usage);
             return 0;
@@ -362,6 +380,18 @@ int run_viewer(int argc, char** argv) {
         st.tolerance = st.home.scale * 0.05;
         upload_scene(r, st.scene, st.tolerance);  // once per data change, not per frame
 
+        // Plan layouts: a bad layout file is listed in the panel and reported, never fatal.
+        for (const auto& m : app::init_plans_panel(st.plans, plans_dir_from(plans_arg), layouts_arg)) {
+            toast(st, 0, m, true);
+            std::fprintf(stderr, "planview: %s\n", m.c_str());
+        }
+        app::apply_all_layouts(st.plans, st.scene, r, projector, st.tolerance);
+        if (!select_element_arg.empty()) {
+            size_t colon = select_element_arg.rfind(':');
+            if (colon != std::string::npos)
+                app::select_element(st.plans, select_element_arg.substr(0, colon),
+                                    std::atol(select_element_arg.c_str() + colon + 1), english);
+        }
         for (const auto& f : files) open_layer(st, r, projector, f, 0);
         if (!indicator_arg.empty()) {
             IndicatorSpec spec;
@@ -399,7 +429,7 @@ int run_viewer(int argc, char** argv) {
             glfwGetWindowSize(window, &ww, &wh);
             float ratio = ww > 0 ? float(fbw) / ww : 1.0f;
             st.font_px = 16.0f * std::max(xscale, ratio);
-            load_ui_font(st.scene, st.font_px);
+            load_ui_font(st.scene, st.font_px, app::plans_panel_text(st.plans));
             st.font_dirty = false;
             if (ratio > 1.01f) io.FontGlobalScale = 1.0f / ratio;           // macOS-style: points != pixels
             else if (xscale > 1.01f) ImGui::GetStyle().ScaleAllSizes(xscale);  // X11/Windows: pixels, scaled UI
@@ -429,7 +459,7 @@ int run_viewer(int argc, char** argv) {
             if (st.font_dirty) {  // rebuild the glyph ranges with the new layer's names (between frames)
                 ImGui_ImplOpenGL3_DestroyFontsTexture();
                 io.Fonts->Clear();
-                load_ui_font(st.scene, st.font_px);
+                load_ui_font(st.scene, st.font_px, app::plans_panel_text(st.plans));
                 ImGui_ImplOpenGL3_CreateFontsTexture();
                 st.font_dirty = false;
             }
@@ -500,7 +530,13 @@ int run_viewer(int argc, char** argv) {
             }
             if ((!io.WantCaptureMouse && ImGui::IsMouseReleased(0) && io.MouseDragMaxDistanceSqr[0] < 16) ||
                 (select_hover && have_hover && frame == 0)) {
-                st.selected = st.hover, st.selected_level = st.level;
+                // A plan element under the pointer wins over the county beneath it.
+                if (auto hit = app::pick_layout_element(st.scene, st.camera, mouse, fb_ratio)) {
+                    app::select_element(st.plans, hit->key, long(hit->element), en);
+                    st.font_dirty = true;
+                } else {
+                    st.selected = st.hover, st.selected_level = st.level;
+                }
             }
             if (!io.WantCaptureKeyboard) {
                 double step = 100 * fb_ratio;
@@ -567,6 +603,7 @@ int run_viewer(int argc, char** argv) {
             int n = int(st.scene.layers.size()), move_from = -1, move_to = -1;
             for (int k = n - 1; k >= 0; --k) {
                 auto& l = st.scene.layers[size_t(k)];
+                if (!app::layout_key_of(l.id).empty()) continue;  // plan layouts: the Plans panel's
                 ImGui::PushID(l.id.c_str());
                 ImGui::Checkbox("##v", &l.visible);
                 ImGui::SameLine();
@@ -584,6 +621,14 @@ int run_viewer(int argc, char** argv) {
             ImGui::Separator();
             ImGui::Checkbox(tr(Str::Labels, en), &st.scene.labels);
             ImGui::End();
+
+            // Plans: layouts by plan, toggles, provenance of the selected element.
+            {
+                std::string before = st.plans.sel_key + "#" + std::to_string(st.plans.sel_element);
+                for (const auto& key : app::draw_plans_panel(st.plans, en, top))
+                    app::apply_layout(st.plans, st.scene, r, key, projector, st.tolerance);
+                if (before != st.plans.sel_key + "#" + std::to_string(st.plans.sel_element)) st.font_dirty = true;
+            }
 
             // File → Open.
             if (st.open_dialog) {

@@ -12,6 +12,7 @@
 #include "meaning/classify.hpp"
 #include "scene/basemap.hpp"
 #include "scene/indicator_layer.hpp"
+#include "scene/layout_style.hpp"
 #include "scene/scene_file.hpp"
 
 namespace pv {
@@ -32,6 +33,8 @@ options:
   --projection NAME       albers (default) or webmercator
   --no-labels             no feature labels
   --no-furniture          no title, legend, scale bar, north arrow or source line
+  --layouts A,B           add plan layouts from data/layouts ("000/yihe-sanyi-qizhidian", or "004"
+                          for all of a plan's), as the scene key `layouts` does
   --msaa N                multisampling (1, 2, 4); default: 4 only when the scene has
                           translucent fills (everything else is anti-aliased without it)
   --timings               print phase timings to stderr
@@ -75,7 +78,7 @@ std::vector<double> parse_numbers(const std::string& text, char sep, size_t n, c
 }  // namespace
 
 int run_export_command(int argc, char** argv) {
-    std::string scene_path, out, title, extent, projection, size;
+    std::string scene_path, out, title, extent, projection, size, layouts;
     double dpi = 0;
     int msaa = 0;
     bool no_labels = false, no_furniture = false, timings = false, has_title = false;
@@ -113,6 +116,7 @@ int run_export_command(int argc, char** argv) {
         else if (a == "--classes") indicator.classes = int(parse_numbers(value("--classes"), ',', 1, "--classes")[0]);
         else if (a == "--breaks") breaks_text = value("--breaks");
         else if (a == "--palette") indicator.palette = value("--palette");
+        else if (a == "--layouts") layouts = value("--layouts");
         else if (!a.empty() && a[0] == '-') usage_error("unknown option " + a);
         else if (scene_path.empty()) scene_path = a;
         else usage_error("more than one scene file given ('" + scene_path + "', '" + a + "')");
@@ -201,6 +205,21 @@ int run_export_command(int argc, char** argv) {
             b.add(Vec2{e[0], e[1]});
             b.add(Vec2{e[2], e[3]});
             scene.extent = b;
+        }
+        if (!layouts.empty()) {
+            std::vector<std::string> refs;
+            for (size_t start = 0; start <= layouts.size();) {
+                size_t end = layouts.find(',', start);
+                std::string ref = layouts.substr(start, end == std::string::npos ? std::string::npos : end - start);
+                if (!ref.empty()) refs.push_back(ref);
+                if (end == std::string::npos) break;
+                start = end + 1;
+            }
+            try {
+                add_layouts_to_scene(scene, load_default_layout_library(), refs, Projector(scene.projection));
+            } catch (const Error& e) {
+                throw Error(std::string("--layouts: ") + e.what());
+            }
         }
         if (no_labels) scene.labels = false;
         if (no_furniture) scene.furniture = false;

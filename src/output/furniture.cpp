@@ -1,5 +1,6 @@
 #include "output/furniture.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -46,9 +47,10 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
         Rgba fill, stroke;
         LayerKind kind;
         bool heading;
+        const LegendItem* item = nullptr;  // symbol, dashes, hatching, arrow
         bool note = false;         // a line of text under a layer's entries (unit, source, no data)
-        std::string ramp;          // a heat map's colour ramp, drawn as a bar
-        std::string ramp_high;     // the label at its top end
+        std::string ramp{};        // a heat map's colour ramp, drawn as a bar
+        std::string ramp_high{};   // the label at its top end
     };
     std::vector<Row> rows;
     for (auto it = s.layers.rbegin(); it != s.layers.rend(); ++it) {
@@ -62,7 +64,7 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
             rows.push_back(bar);
         } else if (!l.legend.empty()) {
             rows.push_back({l.title, {}, {}, l.kind, true});
-            for (const auto& e : l.legend) rows.push_back({e.label, e.fill, e.stroke, e.kind, false});
+            for (const auto& e : l.legend) rows.push_back({e.label, e.fill, e.stroke, e.kind, false, &e});
         }
         if (l.kind == LayerKind::Heatmap || !l.legend.empty()) {
             for (const auto& n : l.legend_note) {
@@ -126,7 +128,46 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
                 continue;
             }
             if (!r.heading) {
-                if (r.kind == LayerKind::Line) {
+                const LegendItem* it = r.item;
+                if (it && !it->symbol.empty()) {
+                    // A glyph in the symbol's colour, over a slightly larger one in its outline.
+                    // The font draws ◎ ● ○ small beside ★: those a size up.
+                    int gp = px(it->symbol == "★" || it->symbol == "☆" ? 17 : 21);
+                    TextMetrics gm = atlas.measure(it->symbol, gp);
+                    float gx = tx + sw / 2 - gm.width / 2, gy = cy + (gm.ascent - gm.descent) * 0.5f;
+                    Rgba halo = it->stroke.a ? it->stroke : none;
+                    layout_text(atlas, it->symbol, gp, halo.a ? std::max(1, int(std::lround(1.2f * k))) : 0, gx, gy,
+                                it->fill.a ? it->fill : it->stroke, halo, q);
+                } else if (it && r.kind == LayerKind::Line) {
+                    float end = it->arrow ? sw - 7 * k : sw;
+                    float th = std::clamp(2.4f * k, 2.4f * k, 5 * k);
+                    if (it->dashed)
+                        for (float x = 0; x < end; x += 7 * k) add_box(atlas, tx + x, cy - th / 2, std::min(4 * k, end - x), th, r.stroke, q);
+                    else add_box(atlas, tx, cy - th / 2, end, th, r.stroke, q);
+                    if (it->arrow)  // a stepped head: boxes narrowing to the tip
+                        for (int i = 0; i < 7; ++i) {
+                            float hh = (7 - i) * 1.0f * k;
+                            add_box(atlas, tx + end + i * k, cy - hh, k, 2 * hh, r.stroke, q);
+                        }
+                } else if (it && r.kind == LayerKind::Fill && (it->dashed || it->hatched)) {
+                    Rgba edge = r.stroke.a ? r.stroke : frame;
+                    add_box(atlas, tx + k, cy - 6 * k, sw - 2 * k, 12 * k, r.fill, q);
+                    if (it->hatched)  // vertical strokes stand in for the hatching
+                        for (float x = 3 * k; x < sw - 2 * k; x += 4 * k) add_box(atlas, tx + x, cy - 6 * k, 1.2f * k, 12 * k, edge, q);
+                    if (it->dashed) {
+                        for (float x = 0; x < sw; x += 6 * k) {
+                            add_box(atlas, tx + x, cy - 7 * k, std::min(3.5f * k, sw - x), 1.2f * k, edge, q);
+                            add_box(atlas, tx + x, cy + 6 * k, std::min(3.5f * k, sw - x), 1.2f * k, edge, q);
+                        }
+                        add_box(atlas, tx, cy - 7 * k, 1.2f * k, 3.5f * k, edge, q);
+                        add_box(atlas, tx + sw - 1.2f * k, cy + 3 * k, 1.2f * k, 3.5f * k, edge, q);
+                    } else {
+                        add_box(atlas, tx, cy - 7 * k, sw, 1.2f * k, edge, q);
+                        add_box(atlas, tx, cy + 6 * k, sw, 1.2f * k, edge, q);
+                        add_box(atlas, tx, cy - 7 * k, 1.2f * k, 14 * k, edge, q);
+                        add_box(atlas, tx + sw - 1.2f * k, cy - 7 * k, 1.2f * k, 14 * k, edge, q);
+                    }
+                } else if (r.kind == LayerKind::Line) {
                     add_box(atlas, tx, cy - 1.2f * k, sw, 2.4f * k, r.stroke, q);
                 } else if (r.kind == LayerKind::Circle) {
                     add_box(atlas, tx + sw / 2 - 4 * k, cy - 4 * k, 8 * k, 8 * k, r.stroke, q);

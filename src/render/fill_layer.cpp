@@ -91,9 +91,27 @@ FillBucket build_fill_bucket(const SimplifiedLayer& layer, const std::vector<Rgb
     return b;
 }
 
-void draw_fill(const FillBucket& b, GLuint program, const Camera& cam, float opacity, long only, Rgba override_colour) {
+namespace {
+void set_hatch(GLuint program, float spacing_px, float width_px, float angle_deg) {
+    float a = angle_deg * 3.14159265f / 180.0f;
+    glUniform4f(glGetUniformLocation(program, "u_hatch"), spacing_px, width_px, std::cos(a), std::sin(a));
+}
+}  // namespace
+
+void draw_hatch(const FillBucket& b, GLuint program, const Camera& cam, float opacity, float spacing_px, float width_px,
+                float angle_deg) {
+    if (!b.gpu.vao || b.batches.empty() || spacing_px <= 0) return;
+    glUseProgram(program);
+    set_hatch(program, spacing_px, width_px, angle_deg);
+    draw_fill(b, program, cam, opacity, -1, {}, true);
+    set_hatch(program, 0, 0, 0);
+}
+
+void draw_fill(const FillBucket& b, GLuint program, const Camera& cam, float opacity, long only, Rgba override_colour,
+               bool keep_hatch) {
     if (!b.gpu.vao || b.batches.empty()) return;
     glUseProgram(program);
+    if (!keep_hatch) set_hatch(program, 0, 0, 0);
     set_view_uniforms(program, view_uniforms(cam, b.origin));
     glUniform1f(glGetUniformLocation(program, "u_opacity"), opacity);
     glEnable(GL_STENCIL_TEST);

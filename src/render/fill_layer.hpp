@@ -31,7 +31,11 @@ struct FillBucket {
 FillBucket build_fill_bucket(const SimplifiedLayer& layer, const std::vector<Rgba>& colours, Rgba fallback);
 // `only` >= 0 draws just that feature in `override_colour` (hover, selection).
 void draw_fill(const FillBucket& b, GLuint program, const Camera& cam, float opacity, long only = -1,
-               Rgba override_colour = {});
+               Rgba override_colour = {}, bool keep_hatch = false);
+// The same fill as hatching: lines `spacing_px` apart, `width_px` wide, at `angle_deg` from the
+// x axis, in the bucket's colours (build the bucket in the hatch colour).
+void draw_hatch(const FillBucket& b, GLuint program, const Camera& cam, float opacity, float spacing_px, float width_px,
+                float angle_deg);
 void destroy(FillBucket& b);
 
 }  // namespace pv

@@ -22,6 +22,11 @@ struct LineBucket {
 LineBucket build_line_bucket(const SimplifiedLayer& layer, const std::vector<Rgba>& colours, Rgba fallback);
 void draw_line(const LineBucket& b, GLuint program, GLuint corner_vbo, const Camera& cam, float width_px,
                const std::vector<float>& dash_px, float opacity, long only = -1);
+// Arrowheads: one instance per line part, its last segment (polygons have none).
+LineBucket build_arrow_bucket(const SimplifiedLayer& layer, const std::vector<Rgba>& colours, Rgba fallback);
+// Heads sized from the line width, so a bold axis gets a bold head.
+void draw_arrows(const LineBucket& b, GLuint program, GLuint corner_vbo, const Camera& cam, float line_width_px,
+                 float opacity);
 void destroy(LineBucket& b);
 
 }  // namespace pv

@@ -27,6 +27,8 @@ void upload_layer(Renderer& r, const SceneLayer& l, double tolerance) {
     destroy(g.line);
     destroy(g.circle);
     destroy(g.heat);
+    destroy(g.hatch);
+    destroy(g.arrows);
     if (!l.data) return;
     if (l.kind == LayerKind::Heatmap) {
         g.heat = build_heatmap_bucket(l, Projector(r.projection));
@@ -36,6 +38,8 @@ void upload_layer(Renderer& r, const SceneLayer& l, double tolerance) {
     bool fill = l.kind == LayerKind::Fill && d.kind == GeomKind::Polygon;
     bool line = (l.kind == LayerKind::Fill || l.kind == LayerKind::Line) && l.stroke_width > 0 &&
                 (d.kind == GeomKind::Polygon || d.kind == GeomKind::Line);
+    bool hatch = fill && l.hatch.spacing > 0 && l.hatch.colour.a > 0;
+    bool arrows = line && l.arrow && d.kind == GeomKind::Line;
     if (fill || line) {
         SimplifiedLayer simple = simplify_layer(d, tolerance);
         if (fill) {
@@ -43,13 +47,15 @@ void upload_layer(Renderer& r, const SceneLayer& l, double tolerance) {
             g.fringe = build_line_bucket(simple, l.feature_fill, l.fill);
         }
         if (line) g.line = build_line_bucket(simple, l.feature_stroke, l.stroke);
+        if (hatch) g.hatch = build_fill_bucket(simple, {}, l.hatch.colour);
+        if (arrows) g.arrows = build_arrow_bucket(simple, l.feature_stroke, l.stroke);
     }
     if (l.kind == LayerKind::Circle) g.circle = build_circle_bucket(d, l.feature_size, l.symbol_size, l.feature_fill, l.fill, l.stroke);
 }
 
 void upload_scene(Renderer& r, const Scene& scene, double tolerance) {
     r.projection = scene.projection;
-    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.fringe), destroy(g.line), destroy(g.circle), destroy(g.heat);
+    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.fringe), destroy(g.line), destroy(g.circle), destroy(g.hatch), destroy(g.arrows), destroy(g.heat);
     r.layers.clear();
     for (const auto& l : scene.layers) upload_layer(r, l, tolerance);
 }
@@ -76,9 +82,11 @@ void draw_map(Renderer& r, const Scene& scene, const Camera& cam, float ratio) {
         // The stencil fill samples pixel centres; a one-pixel distance-field stroke along its
         // edges smooths them. Translucent fills skip it: the stroke would darken their rims.
         if (l.opacity >= 1.0f) draw_line(g.fringe, r.line_program, r.corner_vbo, cam, 1.0f, {}, 1.0f);
+        draw_hatch(g.hatch, r.fill_program, cam, l.opacity, l.hatch.spacing * ratio, l.hatch.width * ratio, l.hatch.angle);
         std::vector<float> dash;
         for (float d : l.dash) dash.push_back(d * ratio);
         draw_line(g.line, r.line_program, r.corner_vbo, cam, l.stroke_width * ratio, dash, l.opacity);
+        draw_arrows(g.arrows, r.line_program, r.corner_vbo, cam, l.stroke_width * ratio, l.opacity);
         draw_circle(g.circle, r.circle_program, r.corner_vbo, cam, l.shape, l.stroke_width * ratio, l.opacity);
     }
 }
@@ -96,7 +104,7 @@ void draw_highlight(Renderer& r, const Scene& scene, const std::string& layer_id
 }
 
 void shutdown_renderer(Renderer& r) {
-    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.fringe), destroy(g.line), destroy(g.circle), destroy(g.heat);
+    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.fringe), destroy(g.line), destroy(g.circle), destroy(g.hatch), destroy(g.arrows), destroy(g.heat);
     r.layers.clear();
     destroy(r.text);
     for (GLuint p : {r.fill_program, r.line_program, r.circle_program, r.text_program, r.heat_program, r.heat_ramp_program})

@@ -19,6 +19,8 @@ struct LayerGpu {
     LineBucket line;
     CircleBucket circle;
     HeatmapBucket heat;
+    FillBucket hatch;   // the fill again, in the hatch colour
+    LineBucket arrows;  // arrowheads at line ends
 };
 
 struct Renderer {

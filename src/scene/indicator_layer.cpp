@@ -224,11 +224,11 @@ SceneLayer choropleth_layer(const IndicatorSpec& spec, const IndicatorJoin& j, s
         double hi = c.upper_bounds[size_t(k)];
         l.legend.push_back({format_indicator_value(lo) + " – " + format_indicator_value(hi) + "  (" +
                                 std::to_string(c.counts[size_t(k)]) + ")",
-                            colours[size_t(k)], {150, 150, 150, 255}, LayerKind::Fill});
+                            colours[size_t(k)], {150, 150, 150, 255}, LayerKind::Fill, {}});
         lo = hi;
     }
     size_t nd = c.no_data + c.out_of_range;
-    if (nd > 0) l.legend.push_back({"无数据 no data  (" + std::to_string(nd) + ")", no_data, {150, 150, 150, 255}, LayerKind::Fill});
+    if (nd > 0) l.legend.push_back({"无数据 no data  (" + std::to_string(nd) + ")", no_data, {150, 150, 150, 255}, LayerKind::Fill, {}});
 
     std::string how = spec.method == ClassMethod::Quantile ? "分位数" : spec.method == ClassMethod::EqualInterval ? "等间距" :
                       spec.method == ClassMethod::NaturalBreaks ? "自然断点 (Jenks)" : "手动";

@@ -31,6 +31,18 @@ struct LegendItem {
     Rgba fill{0, 0, 0, 0};
     Rgba stroke{0, 0, 0, 0};
     LayerKind kind = LayerKind::Fill;
+    // Planning-map legends (layouts): a glyph drawn as the swatch ("★", "◎", "●", "▲"; in
+    // `fill`, outlined in `stroke`), a dashed line or outline, hatching, an arrowhead.
+    std::string symbol;
+    bool dashed = false, hatched = false, arrow = false;
+};
+
+// Hatching of a fill: parallel lines, in page pixels (scaled by DPI).
+struct Hatch {
+    float spacing = 0;  // 0 = none
+    float width = 1.5f;
+    float angle = 45;   // degrees from the x axis, counter-clockwise
+    Rgba colour{0, 0, 0, 255};
 };
 
 struct SceneLayer {
@@ -49,6 +61,8 @@ struct SceneLayer {
     float stroke_width = 0;  // 0 = none
     std::vector<Rgba> feature_stroke;
     std::vector<float> dash;  // on/off lengths in pixels; empty = solid
+    Hatch hatch;              // fills: drawn over the fill colour (which may be transparent)
+    bool arrow = false;       // lines: an arrowhead at the end of each part, sized from the width
     // Circle (point symbols).
     Shape shape = Shape::Circle;
     float symbol_size = 6;  // diameter in logical pixels

@@ -15,6 +15,7 @@
 #include "scene/basemap.hpp"
 #include "scene/heatmap.hpp"
 #include "scene/indicator_layer.hpp"
+#include "scene/layout_style.hpp"
 #include "scene/palette.hpp"
 
 namespace pv {
@@ -35,6 +36,8 @@ const char* scene_file_help() {
   furniture = true                  # title, legend, scale bar, north arrow, source line
   basemap = true                    # all base layers; false; or a list of base layer ids:
                                     # neighbours counties lakes rivers prefectures province seats ranges
+  layouts = ["000/yihe-sanyi-qizhidian", "004"]   # plan layouts from data/layouts, drawn on top:
+                                    # "<plan number>/<layout id>", or a plan number for all its layouts
 
   [[layer]]                         # drawn above the base map, in file order
   id = "pop"                        # required, unique; a base layer id restyles that layer
@@ -51,6 +54,11 @@ const char* scene_file_help() {
   stroke = "#333333"
   stroke_width = 0.5                # pixels at 96 dpi; 0 = no outline
   dash = [6, 3]                     # on/off pixels
+  hatch = "#6e2d96"                 # fills: hatching lines in this colour over the fill
+  hatch_spacing = 8                 # pixels between hatch lines (default 8)
+  hatch_angle = 45                  # degrees from horizontal, counter-clockwise
+  hatch_width = 1.5                 # pixels
+  arrow = true                      # lines: an arrowhead at the end of each line
   opacity = 1.0
   shape = "circle"                  # circle | square | triangle | diamond | star (circle layers)
   size = 6                          # symbol diameter, pixels
@@ -345,7 +353,8 @@ SceneLayer read_layer(const Reader& r, const toml::table& t, const std::string& 
                       const Scene& scene) {
     r.only_keys(t, {"id", "title", "source", "layer", "type", "fill", "fill_field", "method", "classes", "breaks", "palette",
                     "stroke", "stroke_width", "dash", "opacity", "shape", "size", "label", "label_size",
-                    "label_priority", "visible", "table", "field", "key", "level", "weight_field", "weight_table",
+                    "label_priority", "visible", "hatch", "hatch_spacing", "hatch_angle", "hatch_width", "arrow",
+                    "table", "field", "key", "level", "weight_field", "weight_table",
                     "bandwidth_km", "ramp", "kernel", "heat_max", "heat_unit", "below"},
                 "[[layer]]");
     std::string id = r.str(t, "id", "");
@@ -393,6 +402,14 @@ SceneLayer read_layer(const Reader& r, const toml::table& t, const std::string& 
         l.dash = {float(d[0]), float(d[1])};
     }
     l.opacity = float(r.num(t, "opacity", l.opacity, 0, 1));
+    if (t.get("hatch")) {
+        l.hatch.colour = r.colour(t, "hatch", l.hatch.colour);
+        if (l.hatch.spacing <= 0) l.hatch.spacing = 8;
+    }
+    l.hatch.spacing = float(r.num(t, "hatch_spacing", l.hatch.spacing, 0, 1000));
+    l.hatch.angle = float(r.num(t, "hatch_angle", l.hatch.angle, -360, 360));
+    l.hatch.width = float(r.num(t, "hatch_width", l.hatch.width, 0, 100));
+    l.arrow = r.boolean(t, "arrow", l.arrow);
     if (t.get("shape")) l.shape = parse_shape(r, t);
     l.symbol_size = float(r.num(t, "size", l.symbol_size, 0, 500));
     l.visible = r.boolean(t, "visible", l.visible);
@@ -423,7 +440,7 @@ Scene load_scene_text(const std::string& text, const std::string& name, const st
     }
     Reader r{name};
     r.only_keys(root, {"title", "subtitle", "source", "size", "dpi", "projection", "background", "extent", "fit",
-                       "labels", "furniture", "basemap", "layer"},
+                       "labels", "furniture", "basemap", "layer", "layouts"},
                 "the scene");
     ProjectionKind projection = ProjectionKind::Albers;
     if (const toml::node* n = root.get("projection")) {
@@ -490,6 +507,23 @@ Scene load_scene_text(const std::string& text, const std::string& name, const st
                 if (at == s.layers.end()) fail(name, *below, "'below' names layer '" + id + "', which the scene does not have (yet)");
                 s.layers.insert(at, std::move(l));
             } else s.layers.push_back(std::move(l));
+        }
+    }
+    if (const toml::node* n = root.get("layouts")) {
+        std::vector<std::string> refs = r.strings(root, "layouts");
+        const toml::array* a = n->as_array();
+        LayoutLibrary lib;
+        try {
+            lib = load_default_layout_library();
+        } catch (const Error& e) {
+            fail(name, *n, std::string("cannot load the plan layouts: ") + e.what());
+        }
+        for (size_t i = 0; i < refs.size(); ++i) {
+            try {
+                add_layouts_to_scene(s, lib, {refs[i]}, projector);
+            } catch (const Error& e) {
+                fail(name, *a->get(i), "layouts: '" + refs[i] + "': " + e.what());
+            }
         }
     }
     if (root.get("fit")) {

@@ -153,7 +153,7 @@ TEST_CASE("heat map: hot near a heavy point, cold far away, scale fixed per laye
     CHECK(near(ph, expect(d_hot), 8));
     CHECK(near(pc, expect(d_cold), 8));
     CHECK(green_of(ph) > 180);  // viridis above 0.8: yellow-green
-    CHECK(!near(ph, Rgba{pc[0] < 0 ? 0 : uint8_t(pc[0]), uint8_t(pc[1]), uint8_t(pc[2]), 255}, 40));
+    CHECK(!near(ph, Rgba{uint8_t(pc[0]), uint8_t(pc[1]), uint8_t(pc[2]), 255}, 40));
 
 }
 
