@@ -30,7 +30,8 @@ const char* kMethodNames[] = {"分位数 quantile", "等间距 equal", "自然�
 void list_tables(IndicatorPanel& p) {
     if (!p.tables.empty()) return;
     namespace fs = std::filesystem;
-    for (const auto& e : fs::directory_iterator(fs::path(planview_home()) / "data" / "indicators")) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::path(planview_home()) / "data" / "indicators", ec)) {
         std::string stem = e.path().stem().string();
         if (e.path().extension() != ".csv" || stem == "sources" || stem.rfind("plan_", 0) == 0 || stem.find("special") != std::string::npos)
             continue;

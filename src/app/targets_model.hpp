@@ -18,7 +18,8 @@ inline std::string plan_table_path(const std::string& number) {
     namespace fs = std::filesystem;
     fs::path dir = fs::path(planview_home()) / "data" / "indicators";
     std::string have;
-    for (const auto& e : fs::directory_iterator(dir)) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
         std::string n = e.path().filename().string();
         if (n.rfind("plan_", 0) != 0 || e.path().extension() != ".csv") continue;
         if (n.rfind("plan_" + number + "_", 0) == 0) return e.path().string();

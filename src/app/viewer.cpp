@@ -136,7 +136,9 @@ ImFont* load_ui_font(const Scene& scene, float size, const std::string& extra_te
     for (const auto& t : app::kLayerTitles) b.AddText(t.title.zh), b.AddText(t.title.en);
     b.AddText("°·…—×²（）〔〕、，。；：");
     // Indicator and plan tables: their names, units and notes appear in the panels and legends.
-    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(planview_home()) / "data" / "indicators")) {
+    // (A PLANVIEW_HOME without them is fine: nothing to add.)
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(planview_home()) / "data" / "indicators", ec)) {
         std::ifstream in(e.path(), std::ios::binary);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         b.AddText(text.c_str());

@@ -23,7 +23,8 @@ std::string resolve_table_path(const std::string& table, const std::string& base
         fs::path p = fs::path(planview_home()) / "data" / "indicators" / (table + ".csv");
         if (fs::exists(p)) return p.string();
         std::string have;
-        for (const auto& e : fs::directory_iterator(fs::path(planview_home()) / "data" / "indicators"))
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(fs::path(planview_home()) / "data" / "indicators", ec))
             if (e.path().extension() == ".csv" && e.path().stem() != "sources")
                 have += (have.empty() ? "" : ", ") + e.path().stem().string();
         throw Error("table '" + table + "' is not in data/indicators (it has: " + have + ")");
