@@ -13,7 +13,7 @@
 namespace pv::app {
 
 const char* indicator_panel_text() {
-    return "指标地图数据表或自己的路径键：代码名称字段分级级数色板显示分位数等间距自然断点问题未绘制复制无数据级第最高"
+    return "图例指标地图数据表或自己的路径键：代码名称字段分级级数色板显示分位数等间距自然断点问题未绘制复制无数据级第最高"
            "规划目标文本项与省同指标并列隐含年均增速刻度蓝本红按表中顺序单位属性行→±";
 }
 
@@ -71,6 +71,7 @@ std::optional<IndicatorSpec> indicator_picker(IndicatorPanel& p, bool en) {
     list_tables(p);
     std::optional<IndicatorSpec> out;
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 26, 0), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 10, ImGui::GetFontSize() * 7), ImGuiCond_FirstUseEver, ImVec2(1, 0));
     ImGui::Begin(en ? "Indicator map" : "指标地图", &p.open);
     ImGui::TextUnformatted(en ? "Table" : "数据表");
     for (int i = 0; i < int(p.tables.size()); ++i)
@@ -109,6 +110,45 @@ std::optional<IndicatorSpec> indicator_picker(IndicatorPanel& p, bool en) {
     }
     ImGui::End();
     return out;
+}
+
+void preset_picker(IndicatorPanel& p, const IndicatorSpec& spec) {
+    list_tables(p);
+    auto t = std::find(p.tables.begin(), p.tables.end(), spec.table);
+    if (t != p.tables.end()) p.table = int(t - p.tables.begin()), p.user_path[0] = 0;
+    else std::snprintf(p.user_path, sizeof p.user_path, "%s", spec.table.c_str());
+    refresh_fields(p);
+    auto f = std::find(p.fields.begin(), p.fields.end(), spec.field);
+    if (f != p.fields.end()) p.field = int(f - p.fields.begin());
+    for (int m = 0; m < 3; ++m)
+        if (to_string(spec.method) == kMethods[m]) p.method = m;
+    p.classes = spec.classes;
+    std::vector<std::string> pals = palette_names();
+    auto pl = std::find(pals.begin(), pals.end(), spec.palette);
+    if (pl != pals.end()) p.palette = int(pl - pals.begin());
+}
+
+void indicator_legend_window(const SceneLayer& l, bool en) {
+    if (!l.visible || l.legend.empty()) return;
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y - 50), ImGuiCond_FirstUseEver, ImVec2(1, 1));
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    ImGui::Begin(en ? "Legend" : "图例", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::TextUnformatted(l.title.c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float h = ImGui::GetTextLineHeight();
+    for (const auto& e : l.legend) {
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        dl->AddRectFilled(p, ImVec2(p.x + h * 1.8f, p.y + h), IM_COL32(e.fill.r, e.fill.g, e.fill.b, 255));
+        dl->AddRect(p, ImVec2(p.x + h * 1.8f, p.y + h), IM_COL32(150, 150, 150, 255));
+        ImGui::Dummy(ImVec2(h * 1.8f, h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(e.label.c_str());
+    }
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    for (const auto& n : l.legend_note) ImGui::TextDisabled("%s", n.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
 }
 
 void table_report_window(IndicatorPanel& p, bool en) {

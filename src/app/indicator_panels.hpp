@@ -31,6 +31,10 @@ struct IndicatorPanel {
 
 // The picker window; returns the spec to map when the user presses "show".
 std::optional<IndicatorSpec> indicator_picker(IndicatorPanel& p, bool english);
+// Sets the picker's choices to a spec (scripted runs: --indicator shows what it mapped).
+void preset_picker(IndicatorPanel& p, const IndicatorSpec& spec);
+// The map's legend in the viewer: class swatches with ranges and counts, then the notes.
+void indicator_legend_window(const SceneLayer& l, bool english);
 // The report window (when p.show_report).
 void table_report_window(IndicatorPanel& p, bool english);
 // Value, unit, class and rank ("第 12 / 116") of a feature of a choropleth layer.

@@ -147,6 +147,7 @@ ImFont* load_ui_font(const Scene& scene, float size, const std::string& extra_te
     b.AddText(extra_text.c_str());
     for (const auto& l : scene.layers) {
         b.AddText(l.title.c_str());
+        for (const auto& n : l.legend_note) b.AddText(n.c_str());  // indicator legends
         if (!l.data) continue;
         for (const auto& feat : l.data->features)
             for (const auto& v : feat.attrs)
@@ -408,6 +409,8 @@ int run_viewer(int argc, char** argv) {
             if (parts.size() > 2) spec.method = parse_class_method(parts[2] == "jenks" ? "natural_breaks" : parts[2]);
             if (parts.size() > 3) spec.classes = std::atoi(parts[3].c_str());
             show_indicator(st, r, spec);
+            app::preset_picker(st.indicators, spec);
+            st.indicators.open = true;
         }
         if (!targets_arg.empty()) {
             app::open_targets(st.targets, targets_arg);
@@ -651,6 +654,7 @@ int run_viewer(int argc, char** argv) {
 
             if (auto spec = app::indicator_picker(st.indicators, en)) show_indicator(st, r, *spec);
             app::table_report_window(st.indicators, en);
+            if (const SceneLayer* il = st.scene.find("indicator")) app::indicator_legend_window(*il, en);
             app::targets_window(st.targets, en);
 
             // Info panel of the selection.
