@@ -250,10 +250,11 @@ void targets_window(TargetsPanel& p, bool en) {
     }
     ImGui::TextDisabled("%s ±%.0f%%  (%s)", en ? "implied annual growth, scale" : "隐含年均增速，刻度", top * 100,
                         en ? "blue: this plan, red: province; rows in table order" : "蓝：本规划，红：省；按表中顺序");
-    if (ImGui::BeginTable("targets", 9, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+    if (ImGui::BeginTable("targets", 10, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                             ImGuiTableFlags_Resizable)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        for (const char* h : {"#", en ? "indicator" : "指标", en ? "unit" : "单位", "2020", "2025", en ? "implied/yr" : "隐含年均",
+        for (const char* h : {"#", en ? "indicator" : "指标", en ? "unit" : "单位", "2020", "2025",
+                              en ? "plan: growth/total" : "规划：年均增长/累计", en ? "implied/yr" : "隐含年均",
                               en ? "attribute" : "属性", en ? "line" : "行", en ? "province 2020 → 2025" : "省 2020 → 2025"})
             ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
@@ -270,6 +271,9 @@ void targets_window(TargetsPanel& p, bool en) {
             ImGui::TextUnformatted(figure(x.value_2020).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(figure(x.target_2025).c_str());
+            ImGui::TableNextColumn();
+            // The plan's own 年均增长/累计 column: often the only target a rate indicator has.
+            ImGui::TextUnformatted(figure(x.growth).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(pct(r.implied_growth).c_str());
             ImGui::TableNextColumn();

@@ -221,15 +221,22 @@ void classify_fill(const Reader& r, const toml::table& t, SceneLayer& l) {
     std::vector<Rgba> colours = palette(pal, std::max(3, c.class_count()));
     const Rgba no_data{200, 200, 200, 255};
     for (int k : c.class_of) l.feature_fill.push_back(k >= 0 ? colours[size_t(k)] : no_data);
+    auto swatch = [&](std::string label, Rgba fill) {
+        LegendItem item;
+        item.label = std::move(label);
+        item.fill = fill;
+        item.stroke = l.stroke;
+        return item;
+    };
     double lo = c.lower;
     for (int k = 0; k < c.class_count(); ++k) {
-        l.legend.push_back({format_number(lo) + " – " + format_number(c.upper_bounds[size_t(k)]) + "  (" +
-                                std::to_string(c.counts[size_t(k)]) + ")",
-                            colours[size_t(k)], l.stroke, LayerKind::Fill});
+        l.legend.push_back(swatch(format_number(lo) + " – " + format_number(c.upper_bounds[size_t(k)]) + "  (" +
+                                      std::to_string(c.counts[size_t(k)]) + ")",
+                                  colours[size_t(k)]));
         lo = c.upper_bounds[size_t(k)];
     }
     if (c.no_data + c.out_of_range > 0)
-        l.legend.push_back({"无数据 no data  (" + std::to_string(c.no_data + c.out_of_range) + ")", no_data, l.stroke, LayerKind::Fill});
+        l.legend.push_back(swatch("无数据 no data  (" + std::to_string(c.no_data + c.out_of_range) + ")", no_data));
 }
 
 
