@@ -1,5 +1,6 @@
 // Helpers shared by the tests: temp folders, running the planview binary, reading PNG pixels.
 #pragma once
+#include <unistd.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -10,8 +11,14 @@
 
 namespace pvtest {
 
+// ctest runs test cases as parallel processes: each gets its own folder, so one case's fixture
+// files are never rewritten under another's feet.
+inline std::filesystem::path process_tmp() {
+    return std::filesystem::path(PLANVIEW_TEST_TMP) / ("p" + std::to_string(::getpid()));
+}
+
 inline std::filesystem::path temp_dir(const std::string& name) {
-    auto p = std::filesystem::path(PLANVIEW_TEST_TMP) / name;
+    auto p = process_tmp() / name;
     std::filesystem::remove_all(p);
     std::filesystem::create_directories(p);
     return p;

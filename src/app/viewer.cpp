@@ -14,9 +14,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include "app/indicator_panels.hpp"
 #include "app/model.hpp"
 #include "app/presentation.hpp"
 #include "app/plans_panel.hpp"
@@ -74,8 +76,38 @@ struct AppState {
     double tolerance = 0;
     bool font_dirty = false;  // an opened file brought text the UI font may lack
     float font_px = 16;
+    app::IndicatorPanel indicators;
+    app::TargetsPanel targets;
     app::PlansPanel plans;  // plan layouts: toggles, selection, provenance
 };
+
+// Maps an indicator as a choropleth over the counties or prefectures (replacing the previous
+// one); a table with problems is not drawn: its report opens in a window instead.
+void show_indicator(AppState& st, Renderer& r, const IndicatorSpec& spec) {
+    try {
+        IndicatorJoin j = join_indicator(spec, "", *st.levels[0].data, *st.levels[1].data);
+        if (!j.ok()) {
+            st.indicators.report = describe_report(j);
+            st.indicators.show_report = true;
+            std::fprintf(stderr, "%s\n", st.indicators.report.c_str());
+            return;
+        }
+        SceneLayer l = choropleth_layer(spec, j, j.level == "county" ? st.levels[0].data : st.levels[1].data, "indicator");
+        upload_layer(r, l, st.tolerance);
+        st.level = j.level == "county" ? 0 : 1;
+        st.font_dirty = true;
+        if (SceneLayer* old = st.scene.find("indicator")) *old = std::move(l);
+        else {
+            auto at = std::find_if(st.scene.layers.begin(), st.scene.layers.end(), [](const SceneLayer& x) { return x.id == "lakes"; });
+            st.scene.layers.insert(at, std::move(l));
+        }
+        std::printf("indicator: %s / %s (%s)\n", spec.table.c_str(), spec.field.c_str(), j.level.c_str());
+    } catch (const std::exception& e) {
+        st.indicators.report = e.what();
+        st.indicators.show_report = true;
+        std::fprintf(stderr, "planview: %s\n", e.what());
+    }
+}
 
 std::vector<std::string> g_dropped;  // filled by the GLFW drop callback, drained each frame
 
@@ -104,9 +136,19 @@ ImFont* load_ui_font(const Scene& scene, float size, const std::string& extra_te
     for (const auto& s : app::kStrings) b.AddText(s.zh), b.AddText(s.en);
     for (const auto& t : app::kLayerTitles) b.AddText(t.title.zh), b.AddText(t.title.en);
     b.AddText("°·…—×²（）〔〕、，。；：");
+    // Indicator and plan tables: their names, units and notes appear in the panels and legends.
+    // (A PLANVIEW_HOME without them is fine: nothing to add.)
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(planview_home()) / "data" / "indicators", ec)) {
+        std::ifstream in(e.path(), std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        b.AddText(text.c_str());
+    }
+    b.AddText(app::indicator_panel_text());
     b.AddText(extra_text.c_str());
     for (const auto& l : scene.layers) {
         b.AddText(l.title.c_str());
+        for (const auto& n : l.legend_note) b.AddText(n.c_str());  // indicator legends
         if (!l.data) continue;
         for (const auto& feat : l.data->features)
             for (const auto& v : feat.attrs)
@@ -237,6 +279,7 @@ bool parse_lonlat(const std::string& s, Vec2& out) { return std::sscanf(s.c_str(
 
 int run_viewer(int argc, char** argv) {
     int frames = -1, width = 1600, height = 1000, bench = 0;
+    std::string targets_arg, indicator_arg;
     std::string screenshot, search_arg, level_arg, plans_arg, select_element_arg;
     std::vector<std::string> layouts_arg;
     std::vector<std::string> files, hidden;
@@ -253,6 +296,7 @@ int run_viewer(int argc, char** argv) {
         "                [--search TEXT] [--hover-lonlat LON,LAT] [--click] [--zoom F] [--level county|prefecture]\n"
         "                [--english] [--msaa N] [--hide LAYER_ID] [--drop FILE]\n"
         "                [--deck FILE [--present] [--slide N] [--windowed] [--advance K] [--pointer X,Y] [--save-view]]\n"
+        "                [--indicator TABLE:FIELD[:METHOD[:CLASSES]]] [--targets PLAN]   e.g. census_2020_county:population, 000\n"
         "                [--plans DIR] [--layouts 000/yihe-sanyi-qizhidian,004] [--select-element 000/yihe-sanyi-qizhidian:1]\n"
         "       (presenting: arrows/Space/PageUp/PageDown/Home/End move, S saves the view as a slide, Esc leaves;\n"
         "        F5 or P starts presenting the deck)\n"
@@ -279,6 +323,8 @@ int run_viewer(int argc, char** argv) {
         else if (a == "--slide" && i + 1 < argc) slide_arg = std::atoi(argv[++i]);
         else if (a == "--advance" && i + 1 < argc) advance_arg = std::atoi(argv[++i]);
         else if (a == "--pointer" && i + 1 < argc) std::sscanf(argv[++i], "%lf,%lf", &pointer_arg.x, &pointer_arg.y);
+        else if (a == "--targets" && i + 1 < argc) targets_arg = argv[++i];
+        else if (a == "--indicator" && i + 1 < argc) indicator_arg = argv[++i];
         else if (a == "--plans" && i + 1 < argc) plans_arg = argv[++i];
         else if (a == "--select-element" && i + 1 < argc) select_element_arg = argv[++i];
         else if (a == "--layouts" && i + 1 < argc) {
@@ -365,6 +411,30 @@ int run_viewer(int argc, char** argv) {
                                     std::atol(select_element_arg.c_str() + colon + 1), english);
         }
         for (const auto& f : files) open_layer(st, r, projector, f, 0);
+        if (!indicator_arg.empty()) {
+            IndicatorSpec spec;
+            std::vector<std::string> parts;
+            for (size_t a = 0, b; a <= indicator_arg.size(); a = b + 1) {
+                b = indicator_arg.find(':', a);
+                if (b == std::string::npos) b = indicator_arg.size();
+                parts.push_back(indicator_arg.substr(a, b - a));
+            }
+            spec.table = parts[0];
+            if (parts.size() > 1) spec.field = parts[1];
+            if (parts.size() > 2) spec.method = parse_class_method(parts[2] == "jenks" ? "natural_breaks" : parts[2]);
+            if (parts.size() > 3) spec.classes = std::atoi(parts[3].c_str());
+            show_indicator(st, r, spec);
+            app::preset_picker(st.indicators, spec);
+            st.indicators.open = true;
+        }
+        if (!targets_arg.empty()) {
+            app::open_targets(st.targets, targets_arg);
+            if (st.targets.view)
+                std::printf("targets: %s (%zu indicators, %zu beside the province's)\n", targets_arg.c_str(),
+                            st.targets.view->rows.size(), st.targets.view->paired);
+            else
+                std::fprintf(stderr, "planview: %s\n", st.targets.error.c_str());
+        }
         for (const auto& id : hidden)
             if (SceneLayer* l = st.scene.find(id)) l->visible = false;
 
@@ -502,7 +572,14 @@ int run_viewer(int argc, char** argv) {
                     }
                 }
             }
-            for (const auto& p : g_dropped) open_layer(st, r, projector, p, now);
+            for (const auto& p : g_dropped) {
+                if (app::is_table_file(p)) {  // a table has no geometry: pick its field in the indicator panel
+                    std::snprintf(st.indicators.user_path, sizeof st.indicators.user_path, "%s", p.c_str());
+                    st.indicators.open = true;
+                } else {
+                    open_layer(st, r, projector, p, now);
+                }
+            }
             g_dropped.clear();
 
             bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
@@ -559,6 +636,7 @@ int run_viewer(int argc, char** argv) {
             if (ImGui::BeginMainMenuBar()) {
                 if (ImGui::BeginMenu(tr(Str::File, en))) {
                     if (ImGui::MenuItem(tr(Str::Open, en))) st.open_dialog = true;
+                    if (ImGui::MenuItem(en ? "Open a table (CSV/XLSX)…" : "打开数据表 (CSV/XLSX)…")) st.indicators.open = true;
                     ImGui::EndMenu();
                 }
                 if (ImGui::BeginMenu(tr(Str::View, en))) {
@@ -579,6 +657,9 @@ int run_viewer(int argc, char** argv) {
                         }
                     }
                     ImGui::MenuItem(tr(Str::Labels, en), nullptr, &st.scene.labels);
+                    if (ImGui::MenuItem(en ? "Indicator map…" : "指标地图…")) st.indicators.open = true;
+                    for (const char* plan : {"000", "001", "002", "004"})
+                        if (ImGui::MenuItem((std::string(en ? "Plan targets " : "规划目标 ") + plan).c_str())) app::open_targets(st.targets, plan);
                     ImGui::EndMenu();
                 }
                 ImGui::TextUnformatted(tr(Str::ActiveLevel, en));
@@ -654,13 +735,18 @@ int run_viewer(int argc, char** argv) {
                 bool go = ImGui::InputTextWithHint("##path", tr(Str::OpenPath, en), st.open_path, sizeof st.open_path,
                                                    ImGuiInputTextFlags_EnterReturnsTrue);
                 if (ImGui::Button(tr(Str::OpenButton, en)) || go) {
-                    open_layer(st, r, projector, app::trim(st.open_path), now);
+                    g_dropped.push_back(app::trim(st.open_path));  // the same path as a dropped file: tables to the picker
                     st.open_dialog = false;
                 }
                 ImGui::SameLine();
                 if (ImGui::Button(tr(Str::Close, en))) st.open_dialog = false;
                 ImGui::End();
             }
+
+            if (auto spec = app::indicator_picker(st.indicators, en)) show_indicator(st, r, *spec);
+            app::table_report_window(st.indicators, en);
+            if (const SceneLayer* il = st.scene.find("indicator")) app::indicator_legend_window(*il, en);
+            app::targets_window(st.targets, en);
 
             // Info panel of the selection.
             if (st.selected >= 0 && st.levels[st.selected_level].data) {
@@ -703,6 +789,8 @@ int run_viewer(int argc, char** argv) {
                              ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
                                  ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
                 feature_summary(st, st.level, size_t(st.hover));
+                for (const auto& l : st.scene.layers)
+                    if (l.visible && l.data == L.data && !l.feature_value.empty()) app::indicator_hover_lines(l, size_t(st.hover), en);
                 ImGui::End();
             }
 

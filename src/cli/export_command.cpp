@@ -1,5 +1,6 @@
 #include "cli/export_command.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -8,7 +9,9 @@
 #include "data/error.hpp"
 #include "data/paths.hpp"
 #include "output/export.hpp"
+#include "meaning/classify.hpp"
 #include "scene/basemap.hpp"
+#include "scene/indicator_layer.hpp"
 #include "scene/layout_style.hpp"
 #include "scene/scene_file.hpp"
 #include "scene/deck.hpp"
@@ -46,6 +49,17 @@ options:
                           translucent fills (everything else is anti-aliased without it)
   --timings               print phase timings to stderr
   --max-tile N            largest tile side (default 4096; the GPU's limit caps it)
+  --table FILE|NAME       an indicator table: a CSV or XLSX of yours (keyed by 6-digit code
+                          or exact county/city name) or a table of data/indicators; every
+                          unmatched row, duplicate key and non-numeric or non-finite value is
+                          listed (file:line) and nothing is drawn when there is any
+  --field COLUMN          the column to map (with --table)
+  --key code|name         the key column of your table (default: code if there is one)
+  --level county|prefecture   what the keys join to (default: whichever matches)
+  --method M              quantile (default), equal, jenks, manual
+  --classes N             3..9 (default 5)
+  --breaks B0,B1,...      with --method manual
+  --palette NAME          viridis (default) or a ColorBrewer scheme (YlOrRd, Blues, RdBu ...)
   -h, --help              this text and the scene file reference
 
 )";
@@ -81,6 +95,8 @@ int run_export_command(int argc, char** argv) {
     double dpi = 0;
     int msaa = 0;
     bool no_labels = false, no_furniture = false, timings = false, has_title = false;
+    IndicatorSpec indicator;
+    std::string method_text, breaks_text;
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&](const char* name) -> std::string {
@@ -116,6 +132,14 @@ int run_export_command(int argc, char** argv) {
             max_tile = int(parse_numbers(value("--max-tile"), ',', 1, "--max-tile")[0]);
             if (max_tile < 64) usage_error("--max-tile must be at least 64");
         }
+        else if (a == "--table") indicator.table = value("--table");
+        else if (a == "--field") indicator.field = value("--field");
+        else if (a == "--key") indicator.key = value("--key");
+        else if (a == "--level") indicator.level = value("--level");
+        else if (a == "--method") method_text = value("--method");
+        else if (a == "--classes") indicator.classes = int(parse_numbers(value("--classes"), ',', 1, "--classes")[0]);
+        else if (a == "--breaks") breaks_text = value("--breaks");
+        else if (a == "--palette") indicator.palette = value("--palette");
         else if (a == "--layouts") layouts = value("--layouts");
         else if (!a.empty() && a[0] == '-') usage_error("unknown option " + a);
         else if (scene_path.empty()) scene_path = a;
@@ -123,6 +147,27 @@ int run_export_command(int argc, char** argv) {
     }
     if (out.empty()) usage_error(deck.empty() ? "no output file: give -o OUT.png" : "no output folder: give --out DIR");
     if (!deck.empty() && !scene_path.empty()) usage_error("give a scene file or --deck, not both");
+    if (!deck.empty() && !indicator.table.empty()) usage_error("--table maps one page: give it a scene file, or put table = ... in the slides");
+    if (!indicator.table.empty()) {
+        if (indicator.field.empty()) usage_error("--table needs --field COLUMN");
+        if (!indicator.key.empty() && indicator.key != "code" && indicator.key != "name") usage_error("--key must be code or name");
+        if (!indicator.level.empty() && indicator.level != "county" && indicator.level != "prefecture")
+            usage_error("--level must be county or prefecture");
+        if (indicator.classes < kMinClasses || indicator.classes > kMaxClasses) usage_error("--classes must be 3..9");
+        if (!method_text.empty()) {
+            try {
+                indicator.method = parse_class_method(method_text == "jenks" ? "natural_breaks" : method_text == "equal" ? "equal_interval" : method_text);
+            } catch (const Error& e) {
+                usage_error(e.what());
+            }
+        }
+        if (!breaks_text.empty()) {
+            size_t n = size_t(std::count(breaks_text.begin(), breaks_text.end(), ',')) + 1;
+            indicator.breaks = parse_numbers(breaks_text, ',', n, "--breaks");
+        }
+    } else if (!indicator.field.empty()) {
+        usage_error("--field needs --table FILE");
+    }
 
     // The command line's overrides, for one scene or every slide of a deck.
     auto adjust = [&](Scene& scene) {
@@ -190,6 +235,39 @@ int run_export_command(int argc, char** argv) {
         projection.clear();  // applied above (the default map is built in it)
         adjust(scene);
         projection = keep_projection;
+        if (!indicator.table.empty()) {
+            // The table is checked whole before anything is drawn: every problem, row by row.
+            Projector projector(scene.projection);
+            auto data_of = [&](const char* id) {
+                const SceneLayer* l = scene.find(id);
+                return l && l->data ? l->data : base_layer(maps_dir(), id, projector).data;
+            };
+            auto counties = data_of("counties"), prefectures = data_of("prefectures");
+            IndicatorJoin j = join_indicator(indicator, "", *counties, *prefectures);
+            if (!j.ok()) {
+                std::fprintf(stderr, "%s\n", describe_report(j).c_str());
+                return 1;
+            }
+            if (j.without_row) {
+                std::string names;
+                auto units = map_units(j.level == "county" ? *counties : *prefectures);
+                for (size_t u = 0; u < units.size(); ++u)
+                    if (j.join.rows[u].empty()) names += (names.empty() ? "" : ", ") + units[u].name;
+                std::fprintf(stderr, "note: %zu map units have no row in %s and are drawn as no data: %s\n", j.without_row,
+                             j.table.path.c_str(), names.c_str());
+            }
+            if (j.missing) std::fprintf(stderr, "note: %zu map units have an empty '%s' cell (no data, never 0)\n", j.missing, indicator.field.c_str());
+            SceneLayer l = choropleth_layer(indicator, j, j.level == "county" ? counties : prefectures, "indicator");
+            if (scene_path.empty()) {
+                // The embedded map's title names the base map; the indicator map names its field.
+                scene.title = l.title;
+                scene.subtitle = j.table.spec.title;
+                for (auto& b : scene.layers)
+                    if (b.id == "counties" && j.level == "county") b.visible = false;
+            }
+            auto at = std::find_if(scene.layers.begin(), scene.layers.end(), [](const SceneLayer& b) { return b.id == "lakes"; });
+            scene.layers.insert(at, std::move(l));
+        }
 
         ExportReport rep = export_png(scene, out, options);
         if (world_file) std::printf("wrote %s and %s\n", std::filesystem::path(out).replace_extension(".pgw").c_str(),

@@ -137,7 +137,7 @@ std::string join_codes(const std::vector<std::string>& codes) {
 }  // namespace
 
 std::string TableIssue::to_string() const {
-    std::string s = file + ":" + std::to_string(line) + ":";
+    std::string s = file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ":";
     if (!column.empty()) s += " column '" + column + "':";
     if (!value.empty() || !column.empty()) s += " value '" + value + "':";
     return s + " " + why;
@@ -154,6 +154,8 @@ int IndicatorTable::column_index(std::string_view name) const {
         if (spec.columns[i].name == name) return int(i);
     return -1;
 }
+
+std::vector<std::string> read_table_headers(const std::string& path) { return read_raw_table(path).headers; }
 
 std::string sidecar_path(const std::string& table_path) {
     auto dot = table_path.find_last_of('.');
@@ -179,6 +181,13 @@ TableSpec read_table_spec(const std::string& meta_path) {
     else throw Error(meta_path + ": [table] key_kind '" + kind + "' is not code or name");
     spec.title = doc["table"]["title"].value_or(std::string());
     spec.notes = doc["table"]["notes"].value_or(std::string());
+    spec.year = int(doc["table"]["year"].value_or(int64_t(0)));
+    spec.map = doc["table"]["map"].value_or(std::string());
+    spec.mapped = !(doc["table"]["map"] && spec.map.empty());
+    spec.source_note = doc["table"]["source_note"].value_or(std::string());
+    if (const toml::array* a = doc["table"]["sources"].as_array())
+        for (const auto& e : *a)
+            if (auto v = e.value<std::string>()) spec.sources.push_back(*v);
     const toml::table* cols = doc["columns"].as_table();
     if (!cols) throw Error(meta_path + ": no [columns.<name>] entries");
     // toml++ tables are ordered by key; keep the source order instead for legends.
@@ -196,6 +205,7 @@ TableSpec read_table_spec(const std::string& meta_path) {
         col.denominator = (*c)["denominator"].value_or(std::string());
         col.scale = (*c)["scale"].value_or(1.0);
         col.weight = (*c)["weight"].value_or(std::string());
+        col.year = int((*c)["year"].value_or(int64_t(0)));
         if (col.aggregation == Aggregation::Ratio && (col.numerator.empty() || col.denominator.empty()))
             throw Error(where + ": aggregation 'ratio' needs numerator and denominator");
         if (col.aggregation == Aggregation::WeightedMean && col.weight.empty())
@@ -227,11 +237,19 @@ IndicatorTable load_indicator_table(const std::string& path, const TableSpec& sp
     t.path = path;
     t.spec = spec;
     int key_col = raw.column(spec.key_column);
-    if (key_col < 0) throw Error(path + ": no key column '" + spec.key_column + "'");
+    if (key_col < 0) {
+        std::string have;
+        for (const auto& h : raw.headers) have += (have.empty() ? "" : ", ") + h;
+        throw Error(path + ": no key column '" + spec.key_column + "' (it has: " + have + ")");
+    }
     std::vector<int> cols;
     for (const auto& c : spec.columns) {
         int i = raw.column(c.name);
-        if (i < 0) throw Error(path + ": no column '" + c.name + "'");
+        if (i < 0) {
+            std::string have;
+            for (const auto& h : raw.headers) have += (have.empty() ? "" : ", ") + h;
+            throw Error(path + ": no column '" + c.name + "' (it has: " + have + ")");
+        }
         cols.push_back(i);
     }
     int name_col = raw.column("name");

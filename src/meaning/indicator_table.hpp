@@ -44,6 +44,7 @@ struct IndicatorColumn {
     std::string numerator, denominator;  // Ratio
     double scale = 1;                    // Ratio
     std::string weight;                  // WeightedMean
+    int year = 0;                        // the column's own year, when it differs from the table's
 };
 
 // What a table holds: the key column and the numeric indicator columns. Other columns (names,
@@ -54,6 +55,11 @@ struct TableSpec {
     std::vector<IndicatorColumn> columns;
     std::string title;
     std::string notes;
+    int year = 0;                      // [table] year (0 = not given)
+    std::string map;                   // [table] map: the base-map file the keys join to
+    bool mapped = true;                // false when the sidecar says map = "" (a table not to draw)
+    std::vector<std::string> sources;  // [table] sources: ids in data/indicators/sources.csv
+    std::string source_note;           // [table] source_note: a short attribution for legends
 };
 
 struct IndicatorTable {
@@ -68,6 +74,9 @@ struct IndicatorTable {
     int column_index(std::string_view name) const;  // -1 when absent
     size_t row_count() const { return keys.size(); }
 };
+
+// The column headers of a CSV/XLSX table, in file order. Throws pv::Error naming the file.
+std::vector<std::string> read_table_headers(const std::string& path);
 
 // The sidecar of "x.csv" / "x.xlsx" is "x.meta.toml" ([table] key, key_kind, title, notes;
 // [columns.<name>] label, unit, aggregation, numerator, denominator, scale, weight).

@@ -4,6 +4,10 @@
 #include <cmath>
 #include <sstream>
 
+#include "scene/heatmap.hpp"
+#include "scene/indicator_layer.hpp"
+#include "scene/palette.hpp"
+
 namespace pv {
 
 std::vector<std::string> wrap_text(GlyphAtlas& atlas, const std::string& text, int px, float max_width) {
@@ -131,14 +135,30 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
         LayerKind kind;
         bool heading;
         const LegendItem* item = nullptr;  // symbol, dashes, hatching, arrow
+        bool note = false;         // a line of text under a layer's entries (unit, source, no data)
+        std::string ramp{};        // a heat map's colour ramp, drawn as a bar
+        std::string ramp_high{};   // the label at its top end
     };
     std::vector<Row> rows;
     for (auto it = s.layers.rbegin(); it != s.layers.rend(); ++it) {
         const SceneLayer& l = *it;
         if (!l.visible || l.title.empty() || (l.kind == LayerKind::Line && l.stroke_width <= 0)) continue;
-        if (!l.legend.empty()) {
+        if (l.kind == LayerKind::Heatmap) {
+            rows.push_back({l.title, {}, {}, l.kind, true});
+            Row bar{"", {}, {}, l.kind, false};
+            bar.ramp = l.ramp, bar.ramp_high = format_indicator_value(l.heat_max) + " " + l.heat_unit;
+            bar.fill.a = uint8_t(std::lround(255 * l.opacity));
+            rows.push_back(bar);
+        } else if (!l.legend.empty()) {
             rows.push_back({l.title, {}, {}, l.kind, true});
             for (const auto& e : l.legend) rows.push_back({e.label, e.fill, e.stroke, e.kind, false, &e});
+        }
+        if (l.kind == LayerKind::Heatmap || !l.legend.empty()) {
+            for (const auto& n : l.legend_note) {
+                Row r{n, {}, {}, l.kind, false};
+                r.note = true;
+                rows.push_back(r);
+            }
         } else if (l.kind == LayerKind::Line || (l.kind == LayerKind::Fill && l.feature_fill.size() > 1)) {
             rows.push_back({l.title, {0, 0, 0, 0}, l.feature_stroke.empty() ? l.stroke : l.feature_stroke.front(),
                             LayerKind::Line, false});
@@ -152,8 +172,14 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
         float row_h = (m.ascent + m.descent) * 1.35f, sw = 26 * k;
         // Many layers' legends wrap into columns rather than run under the title or off the page:
         // rows keep their order, and a column ends where the next row would pass the target height.
-        auto height_of = [&](const Row&) { return row_h; };
-        auto width_of = [&](const Row& r) { return atlas.measure(r.text, lp).width + (r.heading ? 0 : sw + 8 * k); };
+        int np = px(11);
+        const float bar_w = 150 * k;
+        auto height_of = [&](const Row& r) { return !r.ramp.empty() ? row_h * 1.4f : r.note ? row_h * 0.9f : row_h; };
+        auto width_of = [&](const Row& r) {
+            if (!r.ramp.empty()) return bar_w + 8 * k + atlas.measure(r.ramp_high, np).width;
+            if (r.note) return atlas.measure(r.text, np).width;
+            return atlas.measure(r.text, lp).width + (r.heading ? 0 : sw + 8 * k);
+        };
         float bottom = s.height - margin - 28 * k, top = std::max(title_bottom, s.height * 0.2f) + margin;
         float avail = std::max(row_h, bottom - top - margin), total = 0;
         for (const auto& r : rows) total += height_of(r);
@@ -182,6 +208,30 @@ Furniture layout_furniture(const Scene& s, GlyphAtlas& atlas, double ground_m_pe
             float y = y0 + margin * 0.5f + row_y[i];
             float tx = col_x[col_of[i]];
             float cy = y + row_h * 0.5f;
+            if (!r.ramp.empty()) {
+                // Low to high, left to right, in 60 steps of the ramp (no interpolation needed at
+                // this size), with the density at each end below the bar.
+                Ramp ramp = parse_ramp(r.ramp);
+                const int steps = 60;
+                float bh = row_h * 0.55f;
+                for (int i = 0; i < steps; ++i) {
+                    // As the map shows it: the ramp colour with the map's fade and opacity, over white.
+                    double t = (i + 0.5) / steps;
+                    Rgba c = ramp_colour(ramp, t);
+                    double a = heat_alpha(t) * r.fill.a / 255.0;
+                    auto mix = [&](uint8_t v) { return uint8_t(std::lround(v * a + 255 * (1 - a))); };
+                    add_box(atlas, tx + bar_w * i / steps, y, bar_w / steps + 0.5f, bh, {mix(c.r), mix(c.g), mix(c.b), 255}, q);
+                }
+                TextMetrics nm = atlas.measure("0", np);
+                layout_text(atlas, "0", np, 0, tx, y + bh + nm.ascent + 1 * k, ink, none, q);
+                layout_text(atlas, r.ramp_high, np, 0, tx + bar_w + 8 * k, y + bh, ink, none, q);
+                continue;
+            }
+            if (r.note) {
+                TextMetrics nm = atlas.measure("国", np);
+                layout_text(atlas, r.text, np, 0, tx, cy + (nm.ascent - nm.descent) * 0.5f, {80, 80, 80, 255}, none, q);
+                continue;
+            }
             if (!r.heading) {
                 const LegendItem* it = r.item;
                 if (it && !it->symbol.empty()) {

@@ -7,6 +7,8 @@ void init_renderer(Renderer& r) {
     r.line_program = build_program("line.vert", "line.frag");
     r.circle_program = build_program("circle.vert", "circle.frag");
     r.text_program = build_program("text.vert", "text.frag");
+    r.heat_program = build_program("heatmap.vert", "heatmap.frag");
+    r.heat_ramp_program = build_program("heatmap_ramp.vert", "heatmap_ramp.frag");
     const float corners[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
     const float corners01[8] = {0, 0, 1, 0, 0, 1, 1, 1};
     glGenBuffers(1, &r.corner_vbo);
@@ -24,9 +26,14 @@ void upload_layer(Renderer& r, const SceneLayer& l, double tolerance) {
     destroy(g.fringe);
     destroy(g.line);
     destroy(g.circle);
+    destroy(g.heat);
     destroy(g.hatch);
     destroy(g.arrows);
     if (!l.data) return;
+    if (l.kind == LayerKind::Heatmap) {
+        g.heat = build_heatmap_bucket(l, Projector(r.projection));
+        return;
+    }
     const Layer& d = *l.data;
     bool fill = l.kind == LayerKind::Fill && d.kind == GeomKind::Polygon;
     bool line = (l.kind == LayerKind::Fill || l.kind == LayerKind::Line) && l.stroke_width > 0 &&
@@ -47,7 +54,8 @@ void upload_layer(Renderer& r, const SceneLayer& l, double tolerance) {
 }
 
 void upload_scene(Renderer& r, const Scene& scene, double tolerance) {
-    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.fringe), destroy(g.line), destroy(g.circle), destroy(g.hatch), destroy(g.arrows);
+    r.projection = scene.projection;
+    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.fringe), destroy(g.line), destroy(g.circle), destroy(g.hatch), destroy(g.arrows), destroy(g.heat);
     r.layers.clear();
     for (const auto& l : scene.layers) upload_layer(r, l, tolerance);
 }
@@ -65,7 +73,11 @@ void draw_map(Renderer& r, const Scene& scene, const Camera& cam, float ratio) {
         if (!l.visible || l.opacity <= 0) continue;
         auto it = r.layers.find(l.id);
         if (it == r.layers.end()) continue;
-        const LayerGpu& g = it->second;
+        LayerGpu& g = it->second;
+        if (l.kind == LayerKind::Heatmap) {
+            draw_heatmap(g.heat, l, r.heat_program, r.heat_ramp_program, r.corner_vbo, cam);
+            continue;
+        }
         draw_fill(g.fill, r.fill_program, cam, l.opacity);
         // The stencil fill samples pixel centres; a one-pixel distance-field stroke along its
         // edges smooths them. Translucent fills skip it: the stroke would darken their rims.
@@ -92,14 +104,15 @@ void draw_highlight(Renderer& r, const Scene& scene, const std::string& layer_id
 }
 
 void shutdown_renderer(Renderer& r) {
-    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.fringe), destroy(g.line), destroy(g.circle), destroy(g.hatch), destroy(g.arrows);
+    for (auto& [id, g] : r.layers) destroy(g.fill), destroy(g.fringe), destroy(g.line), destroy(g.circle), destroy(g.hatch), destroy(g.arrows), destroy(g.heat);
     r.layers.clear();
     destroy(r.text);
-    for (GLuint p : {r.fill_program, r.line_program, r.circle_program, r.text_program})
+    for (GLuint p : {r.fill_program, r.line_program, r.circle_program, r.text_program, r.heat_program, r.heat_ramp_program})
         if (p) glDeleteProgram(p);
     if (r.corner_vbo) glDeleteBuffers(1, &r.corner_vbo);
     if (r.corner01_vbo) glDeleteBuffers(1, &r.corner01_vbo);
     r.fill_program = r.line_program = r.circle_program = r.text_program = r.corner_vbo = r.corner01_vbo = 0;
+    r.heat_program = r.heat_ramp_program = 0;
 }
 
 }  // namespace pv

@@ -7,6 +7,7 @@
 
 #include "render/circle_layer.hpp"
 #include "render/fill_layer.hpp"
+#include "render/heatmap_layer.hpp"
 #include "render/line_layer.hpp"
 #include "render/symbol_layer.hpp"
 
@@ -17,12 +18,15 @@ struct LayerGpu {
     LineBucket fringe;  // fill edges in the fill colour: anti-aliasing without MSAA
     LineBucket line;
     CircleBucket circle;
+    HeatmapBucket heat;
     FillBucket hatch;   // the fill again, in the hatch colour
     LineBucket arrows;  // arrowheads at line ends
 };
 
 struct Renderer {
     GLuint fill_program = 0, line_program = 0, circle_program = 0, text_program = 0;
+    GLuint heat_program = 0, heat_ramp_program = 0;
+    ProjectionKind projection = ProjectionKind::Albers;  // of the uploaded scene (heat map bandwidths)
     GLuint corner_vbo = 0;    // (-1,-1)..(1,1) strip, for instanced symbols and segments
     GLuint corner01_vbo = 0;  // (0,0)..(1,1) strip, for text quads
     std::unique_ptr<GlyphAtlas> atlas;

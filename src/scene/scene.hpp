@@ -71,9 +71,21 @@ struct SceneLayer {
     std::string weight_field;
     double bandwidth_km = 20;
     std::string ramp = "magma";
+    std::vector<double> feature_weight;  // from weight_field or a weight table; empty = 1 each
+    bool epanechnikov = false;           // kernel: Gaussian (sigma = bandwidth, cut at 3 sigma) or Epanechnikov
+    // Density (weight per km²) at the top of the ramp. Fixed for the layer, never per tile or
+    // view, so tiles of an export and every zoom of the viewer colour the same density alike.
+    double heat_max = 0;
+    std::string heat_unit;  // for the ramp legend: "人/km²"
 
     LabelStyle label;
     std::vector<LegendItem> legend;
+    // Indicator maps: lines under the legend entries (unit, source and year, not mapped).
+    std::vector<std::string> legend_note;
+    // Indicator value per feature (NaN = no data) and its class (-1 = none), for hover.
+    std::vector<double> feature_value;
+    std::vector<int> feature_class;
+    std::string value_label, value_unit;
 };
 
 struct Scene {

@@ -15,6 +15,8 @@
 #include "data/vector_source.hpp"
 #include "meaning/classify.hpp"
 #include "scene/basemap.hpp"
+#include "scene/heatmap.hpp"
+#include "scene/indicator_layer.hpp"
 #include "scene/layout_style.hpp"
 #include "scene/palette.hpp"
 
@@ -70,6 +72,29 @@ const char* scene_file_help() {
   label_size = 12
   label_priority = 0                # higher wins when labels collide
   visible = true
+  below = "rivers"                  # draw under this layer (default: on top of all before it)
+
+  [[layer]]                         # an indicator map (choropleth) from a table
+  id = "pop"
+  table = "census_2020_county"      # a table of data/indicators, or your CSV/XLSX (relative path)
+  field = "population"              # the column to map
+  key = "code"                      # your table's key column: code (6-digit) or name (exact)
+  level = "county"                  # county | prefecture (default: the table's, or the better match)
+  method = "quantile"               # quantile | equal | jenks | manual; classes, breaks, palette
+                                    # as for fill_field. Every problem of the table (file:line)
+                                    # stops the export; no data is grey with its count in the legend
+
+  [[layer]]                         # a kernel density heat map (GPU)
+  id = "density"
+  type = "heatmap"
+  source = "seats"                  # a base layer of points, or any GDAL point source
+  weight_field = "population"       # a numeric field of the points, or of weight_table
+  weight_table = "census_2020_county"   # joined to the county seats by code
+  bandwidth_km = 25                 # Gaussian sigma (cut at 3 sigma) or Epanechnikov radius
+  kernel = "gaussian"               # gaussian | epanechnikov
+  ramp = "YlOrRd"                   # viridis | magma | inferno | YlOrRd
+  heat_max = 0                      # density at the top of the ramp; 0 = the layer's peak
+  heat_unit = "人/km²"              # legend unit (default from the table's unit)
 )";
 }
 
@@ -213,29 +238,161 @@ void classify_fill(const Reader& r, const toml::table& t, SceneLayer& l) {
     std::vector<Rgba> colours = palette(pal, std::max(3, c.class_count()));
     const Rgba no_data{200, 200, 200, 255};
     for (int k : c.class_of) l.feature_fill.push_back(k >= 0 ? colours[size_t(k)] : no_data);
+    auto swatch = [&](std::string label, Rgba fill) {
+        LegendItem item;
+        item.label = std::move(label);
+        item.fill = fill;
+        item.stroke = l.stroke;
+        return item;
+    };
     double lo = c.lower;
     for (int k = 0; k < c.class_count(); ++k) {
-        l.legend.push_back({format_number(lo) + " – " + format_number(c.upper_bounds[size_t(k)]) + "  (" +
-                                std::to_string(c.counts[size_t(k)]) + ")",
-                            colours[size_t(k)], l.stroke, LayerKind::Fill});
+        l.legend.push_back(swatch(format_number(lo) + " – " + format_number(c.upper_bounds[size_t(k)]) + "  (" +
+                                      std::to_string(c.counts[size_t(k)]) + ")",
+                                  colours[size_t(k)]));
         lo = c.upper_bounds[size_t(k)];
     }
     if (c.no_data + c.out_of_range > 0)
-        l.legend.push_back({"无数据 no data  (" + std::to_string(c.no_data + c.out_of_range) + ")", no_data, l.stroke, LayerKind::Fill});
+        l.legend.push_back(swatch("无数据 no data  (" + std::to_string(c.no_data + c.out_of_range) + ")", no_data));
+}
+
+
+// A base layer by id: the scene's own copy when it has one, else read from maps/.
+std::shared_ptr<Layer> base_data(const Scene& scene, const std::string& id, const Projector& projector) {
+    if (const SceneLayer* l = scene.find(id); l && l->data) return l->data;
+    return base_layer(maps_dir(), id, projector).data;
+}
+
+// [[layer]] with table + field: an indicator choropleth on the counties or prefectures.
+SceneLayer indicator_choropleth(const Reader& r, const toml::table& t, const std::string& base_dir,
+                                const Projector& projector, const Scene& scene, const std::string& id) {
+    IndicatorSpec spec;
+    spec.table = r.str(t, "table", "");
+    spec.field = r.str(t, "field", "");
+    if (spec.field.empty()) fail(r.file, t, "layer '" + id + "': 'table' needs 'field' (the column to map)");
+    spec.key = r.str(t, "key", "");
+    spec.level = r.str(t, "level", "");
+    if (!spec.level.empty() && spec.level != "county" && spec.level != "prefecture")
+        fail(r.file, *t.get("level"), "'level' must be county or prefecture");
+    if (!spec.key.empty() && spec.key != "code" && spec.key != "name")
+        fail(r.file, *t.get("key"), "'key' must be code or name");
+    std::string method_text = r.str(t, "method", "quantile");
+    try {
+        spec.method = parse_class_method(method_text == "jenks" ? "natural_breaks" : method_text == "equal" ? "equal_interval" : method_text);
+    } catch (const std::exception& e) {
+        fail(r.file, *t.get("method"), e.what());
+    }
+    spec.classes = int(r.num(t, "classes", 5, 3, 9));
+    spec.breaks = r.numbers(t, "breaks", spec.method == ClassMethod::Manual ? 2 : 0, 10);
+    spec.palette = r.str(t, "palette", std::string(kDefaultPalette));
+    if (!has_palette(spec.palette)) fail(r.file, *t.get("palette"), "unknown palette '" + spec.palette + "'");
+    try {
+        auto counties = base_data(scene, "counties", projector), prefectures = base_data(scene, "prefectures", projector);
+        IndicatorJoin j = join_indicator(spec, base_dir, *counties, *prefectures);
+        return choropleth_layer(spec, j, j.level == "county" ? counties : prefectures, id);
+    } catch (const Error& e) {
+        fail(r.file, *t.get("table"), "layer '" + id + "': " + e.what());
+    }
+}
+
+// type = "heatmap": the points of a source file or of a base layer ("seats"), with weights from
+// a field of theirs or from an indicator table joined to the county seats.
+SceneLayer heatmap_points(const Reader& r, const toml::table& t, const std::string& base_dir,
+                          const Projector& projector, const Scene& scene, const std::string& id) {
+    SceneLayer l;
+    l.id = id;
+    l.title = id;
+    l.kind = LayerKind::Heatmap;
+    std::string source = r.str(t, "source", "seats");
+    bool is_base = std::find(std::begin(kBaseLayers), std::end(kBaseLayers), source) != std::end(kBaseLayers);
+    try {
+        if (is_base) {
+            l.data = base_data(scene, source, projector);
+        } else {
+            std::filesystem::path p = source;
+            if (p.is_relative()) p = std::filesystem::path(base_dir) / p;
+            l.data = std::make_shared<Layer>(read_vector_layer(p.string(), r.str(t, "layer", ""), projector));
+        }
+    } catch (const Error& e) {
+        fail(r.file, t.get("source") ? *t.get("source") : static_cast<const toml::node&>(t), "layer '" + id + "': " + e.what());
+    }
+    if (l.data->kind != GeomKind::Point)
+        fail(r.file, t, "layer '" + id + "': a heat map needs points; " + l.data->source + " has lines or polygons");
+    l.weight_field = r.str(t, "weight_field", "");
+    std::string table = r.str(t, "weight_table", "");
+    if (!table.empty()) {
+        if (l.weight_field.empty()) fail(r.file, *t.get("weight_table"), "'weight_table' needs 'weight_field' (the column of the table)");
+        IndicatorSpec spec;
+        spec.table = table;
+        spec.field = l.weight_field;
+        spec.key = r.str(t, "key", "");
+        try {
+            l.feature_weight = seat_weights_from_table(spec, base_dir, *l.data, *base_data(scene, "counties", projector));
+            std::string path = resolve_table_path(table, base_dir);
+            IndicatorTable tab = load_table_for_field(path, spec.field, spec.key);
+            const IndicatorColumn& col = tab.spec.columns[size_t(tab.column_index(spec.field))];
+            l.title = (col.label.empty() ? col.name : col.label) + "密度";
+            std::string unit = col.unit == "persons" ? "人" : col.unit;
+            l.heat_unit = unit.empty() ? "/km²" : unit + "/km²";
+            if (!tab.spec.source_note.empty())
+                l.legend_note.push_back("权重：" + tab.spec.source_note + (tab.spec.year ? "，" + std::to_string(tab.spec.year) + " 年" : ""));
+        } catch (const Error& e) {
+            fail(r.file, *t.get("weight_table"), "layer '" + id + "': " + e.what());
+        }
+    } else if (!l.weight_field.empty()) {
+        int fi = l.data->field_index(l.weight_field);
+        if (fi < 0) fail(r.file, *t.get("weight_field"), "layer '" + id + "': " + l.data->source + " has no field '" + l.weight_field + "'");
+        for (const auto& f : l.data->features) {
+            double w = value_to_double(l.data->attr(f, fi));
+            if (!std::isfinite(w) || w < 0)
+                fail(r.file, *t.get("weight_field"), "layer '" + id + "': feature " + std::to_string(f.fid) + " of " +
+                                                         l.data->source + " has weight '" + value_to_string(l.data->attr(f, fi)) +
+                                                         "' (a heat map needs a finite weight >= 0 for every point)");
+            l.feature_weight.push_back(w);
+        }
+        l.heat_unit = "/km²";
+    } else {
+        l.heat_unit = "个/km²";
+    }
+    l.bandwidth_km = r.num(t, "bandwidth_km", l.bandwidth_km, 0.01, 1000);
+    try {
+        l.ramp = to_string(parse_ramp(r.str(t, "ramp", l.ramp)));
+    } catch (const Error& e) {
+        fail(r.file, *t.get("ramp"), e.what());
+    }
+    std::string kernel = r.str(t, "kernel", "gaussian");
+    if (kernel != "gaussian" && kernel != "epanechnikov") fail(r.file, *t.get("kernel"), "'kernel' must be gaussian or epanechnikov");
+    l.epanechnikov = kernel == "epanechnikov";
+    l.heat_unit = r.str(t, "heat_unit", l.heat_unit);
+    l.heat_max = r.num(t, "heat_max", 0, 0, 1e300);
+    if (l.heat_max <= 0) l.heat_max = heat_peak(*l.data, l.feature_weight, l.bandwidth_km, l.epanechnikov, projector);
+    l.opacity = 0.85f;
+    l.legend_note.insert(l.legend_note.begin(), std::string(l.epanechnikov ? "Epanechnikov" : "高斯") + "核，带宽 " +
+                                                    format_number(l.bandwidth_km) + " km；色带 0 – " +
+                                                    format_indicator_value(l.heat_max) + " " + l.heat_unit);
+    return l;
 }
 
 SceneLayer read_layer(const Reader& r, const toml::table& t, const std::string& base_dir, const Projector& projector,
                       const Scene& scene) {
     r.only_keys(t, {"id", "title", "source", "layer", "type", "fill", "fill_field", "method", "classes", "breaks", "palette",
                     "stroke", "stroke_width", "dash", "opacity", "shape", "size", "label", "label_size",
-                    "label_priority", "visible", "hatch", "hatch_spacing", "hatch_angle", "hatch_width", "arrow"},
+                    "label_priority", "visible", "hatch", "hatch_spacing", "hatch_angle", "hatch_width", "arrow",
+                    "table", "field", "key", "level", "weight_field", "weight_table",
+                    "bandwidth_km", "ramp", "kernel", "heat_max", "heat_unit", "below"},
                 "[[layer]]");
     std::string id = r.str(t, "id", "");
     if (id.empty()) fail(r.file, t, "every [[layer]] needs an id");
     SceneLayer l;
     std::string source = r.str(t, "source", "");
     const SceneLayer* base = scene.find(id);
-    if (source.empty()) {
+    if (t.get("table")) {
+        if (t.get("source") || t.get("fill_field"))
+            fail(r.file, t, "layer '" + id + "': 'table' joins to the base map; it takes no 'source' or 'fill_field'");
+        l = indicator_choropleth(r, t, base_dir, projector, scene, id);
+    } else if (r.str(t, "type", "") == "heatmap") {
+        l = heatmap_points(r, t, base_dir, projector, scene, id);
+    } else if (source.empty()) {
         if (!base) fail(r.file, t, "layer '" + id + "' has no source (and is not a base layer)");
         l = *base;
     } else {
@@ -254,10 +411,11 @@ SceneLayer read_layer(const Reader& r, const toml::table& t, const std::string& 
     l.title = r.str(t, "title", l.title);
     if (t.get("type")) {
         std::string type = r.str(t, "type", "");
-        if (type == "fill") l.kind = LayerKind::Fill;
+        if (type == "heatmap") l.kind = LayerKind::Heatmap;
+        else if (type == "fill") l.kind = LayerKind::Fill;
         else if (type == "line") l.kind = LayerKind::Line;
         else if (type == "circle") l.kind = LayerKind::Circle;
-        else fail(r.file, *t.get("type"), "unknown layer type '" + type + "' (fill, line, circle)");
+        else fail(r.file, *t.get("type"), "unknown layer type '" + type + "' (fill, line, circle, heatmap)");
     }
     if (t.get("fill")) l.fill = r.colour(t, "fill", l.fill), l.feature_fill.clear();
     l.stroke = r.colour(t, "stroke", l.stroke);
@@ -387,7 +545,13 @@ Scene load_scene_table(const toml::table& root, const std::string& name, const s
             if (!t) fail(name, e, "'layer' must be written as [[layer]] tables");
             SceneLayer l = read_layer(r, *t, base_dir, projector, s);
             if (SceneLayer* existing = s.find(l.id)) *existing = std::move(l);
-            else s.layers.push_back(std::move(l));
+            else if (const toml::node* below = t->get("below")) {
+                // Under a named layer (a heat map under the boundaries and rivers, not over them).
+                std::string id = r.str(*t, "below", "");
+                auto at = std::find_if(s.layers.begin(), s.layers.end(), [&](const SceneLayer& x) { return x.id == id; });
+                if (at == s.layers.end()) fail(name, *below, "'below' names layer '" + id + "', which the scene does not have (yet)");
+                s.layers.insert(at, std::move(l));
+            } else s.layers.push_back(std::move(l));
         }
     }
     if (const toml::node* n = root.get("layouts")) {

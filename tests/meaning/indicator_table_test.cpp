@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "data/error.hpp"
+#include "../test_support.hpp"
 #include "meaning/indicator_table.hpp"
 
 using namespace pv;
@@ -20,7 +21,7 @@ namespace {
 const std::string kIndicators = std::string(PLANVIEW_SOURCE_DIR) + "/data/indicators";
 
 std::string write_temp(const std::string& name, const std::string& text) {
-    fs::path dir = fs::path(PLANVIEW_TEST_TMP) / "indicators";
+    fs::path dir = pvtest::process_tmp() / "indicators";
     fs::create_directories(dir);
     fs::path p = dir / name;
     std::ofstream(p, std::ios::binary) << text;
@@ -167,7 +168,7 @@ TEST_CASE("Join by exact name", "[indicators]") {
 
 TEST_CASE("XLSX tables are read through GDAL with the sheet row as line", "[indicators]") {
     std::string csv = write_temp("x.csv", "code,name,value\n140105,a,1.5\n140106,b,oops\n");
-    std::string xlsx = (fs::path(PLANVIEW_TEST_TMP) / "indicators" / "x.xlsx").string();
+    std::string xlsx = (pvtest::process_tmp() / "indicators" / "x.xlsx").string();
     fs::remove(xlsx);
     std::string cmd = "ogr2ogr -f XLSX '" + xlsx + "' '" + csv + "' -oo AUTODETECT_TYPE=NO >/dev/null 2>&1";
     if (std::system(cmd.c_str()) != 0 || !fs::exists(xlsx)) {

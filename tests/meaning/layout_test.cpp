@@ -8,6 +8,7 @@
 #include <set>
 
 #include "data/error.hpp"
+#include "../test_support.hpp"
 #include "data/projection.hpp"
 #include "data/vector_source.hpp"
 #include "meaning/layout.hpp"
@@ -20,7 +21,7 @@ namespace {
 const fs::path kRepo = PLANVIEW_SOURCE_DIR;
 
 fs::path tmp_dir(const std::string& name) {
-    fs::path d = fs::path(PLANVIEW_TEST_TMP) / "layouts" / name;
+    fs::path d = pvtest::process_tmp() / "layouts" / name;
     fs::remove_all(d);
     fs::create_directories(d);
     return d;
