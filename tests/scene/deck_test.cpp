@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "../test_support.hpp"
 #include "data/error.hpp"
+#include "scene/basemap.hpp"
 #include "scene/deck.hpp"
 #include "scene/scene_file.hpp"
 
@@ -138,4 +140,22 @@ TEST_CASE("scene files take a caption and page presets", "[scene]") {
     Scene t = load_scene_text("preset = \"4k\"\nsize = [1000, 800]\nbasemap = [\"province\"]\n", "t.toml", ".");
     CHECK(t.width == 1000);  // an explicit size wins over the preset
     CHECK(t.dpi == 192);
+}
+
+TEST_CASE("every slide of the shipped default deck loads", "[scene][deck]") {
+    std::string path = std::string(PLANVIEW_SOURCE_DIR) + "/data/decks/default.toml";
+    Deck d = load_deck(path);
+    CHECK(d.slides.size() >= 9);
+    for (size_t i = 0; i < d.slides.size(); ++i) {
+        INFO("slide " << i + 1 << " " << d.slides[i].id);
+        Scene s = load_slide(d, i);
+        CHECK_FALSE(s.title.empty());
+        CHECK_FALSE(s.caption.empty());
+        CHECK(s.width == 1920);  // the deck's [defaults] preset wins over each scene file's size
+        CHECK(s.height == 1080);
+        size_t beyond_base = 0;  // a plan layout or an indicator layer, not only the base map
+        for (const auto& l : s.layers)
+            if (std::find(std::begin(kBaseLayers), std::end(kBaseLayers), l.id) == std::end(kBaseLayers)) ++beyond_base;
+        CHECK(beyond_base > 0);
+    }
 }
