@@ -889,6 +889,10 @@ int run_viewer(int argc, char** argv) {
             }
             bool last = frames >= 0 && frame + 1 == frames;
             if (last && !screenshot.empty()) save_screenshot();
+            if (last && save_view_arg) {  // as View → 将当前视图存为幻灯片
+                bool ok = false;
+                std::printf("%s\n", save_view_to_deck(deck_arg.empty() ? "planview-views.toml" : deck_arg, st.camera, st.scene, "", ok).c_str());
+            }
             glfwSwapBuffers(window);
         }
         if (bench_n > 0)
