@@ -34,6 +34,17 @@ inline std::string own_layer_id(const std::string& id) {
     return id.substr(p + 1);
 }
 
+// A slide's camera: its extent fitted into the part of the window right of the legend (which
+// sits bottom-left), so the legend does not cover the map; a legend wider than 40 % of the window
+// (`legend_right` = its right edge in pixels, 0 = none) is let overlap instead.
+inline Camera fit_beside_legend(const Bounds& extent, int w, int h, float legend_right) {
+    float left = legend_right > 0 && legend_right < w * 0.4f ? legend_right : 0;
+    Camera c = fit_camera(extent, std::max(1, int(w - left)), h, 0.02);
+    c.width = w, c.height = h;
+    c.center.x -= left * 0.5 * c.scale;  // the extent's centre in the middle of the free part
+    return c;
+}
+
 // The scene drawn at eased fraction `e` of a transition from `from` to `to`: layers both slides
 // show stay opaque (the base map does not flicker), layers only the new slide has fade in, and
 // layers only the old slide had fade out on top.

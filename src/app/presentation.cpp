@@ -38,8 +38,8 @@ struct Presentation {
     bool have_camera = false, active = false;
     int win_x = 0, win_y = 0, win_w = 0, win_h = 0;
     std::unique_ptr<Projector> projectors[2];
-    Furniture furn_cache;
-    int furn_slide = -1, furn_w = 0, furn_h = 0;
+    std::vector<Furniture> furn;  // per slide, without the scale bar, for the window size below
+    int furn_w = 0, furn_h = 0;
     std::vector<double> transition_ms;
     bool bench = false;
     double phase_ms[4] = {0, 0, 0, 0};
@@ -87,6 +87,21 @@ void load_one(Presentation& p, size_t i) {
     else p.scenes.push_back(std::move(s)), p.extents.push_back(extent);
 }
 
+// Furniture at window scale, larger than print: it is read from across a room.
+float furniture_scale(int h) { return std::max(1.0f, float(h) / 1000.0f) * 1.5f; }
+
+// Every slide's furniture but the scale bar depends on the slide and the window only: laid out
+// once per window size (the cameras need the legends' widths before a slide is shown).
+void ensure_furniture(Presentation& p, int w, int h) {
+    if (p.furn_w == w && p.furn_h == h && p.furn.size() == p.scenes.size()) return;
+    p.furn.clear();
+    for (auto& s : p.scenes) {
+        s.width = w, s.height = h, s.dpi = 96.0 * furniture_scale(h);
+        p.furn.push_back(layout_furniture(s, *p.r.atlas, 0, p.date));
+    }
+    p.furn_w = w, p.furn_h = h;
+}
+
 Camera slide_camera(const Presentation& p, int i, int w, int h, const Camera& fallback) {
     const Bounds& b = p.extents[size_t(i)];
     if (b.empty()) {
@@ -94,7 +109,12 @@ Camera slide_camera(const Presentation& p, int i, int w, int h, const Camera& fa
         c.width = w, c.height = h;
         return c;
     }
-    return fit_camera(b, w, h, 0.02);
+    float legend_right = 0;
+    if (size_t(i) < p.furn.size() && p.furn_w == w && p.furn[size_t(i)].legend.w > 0) {
+        const Rect& l = p.furn[size_t(i)].legend;
+        legend_right = l.x + l.w + 8 * furniture_scale(h);
+    }
+    return app::fit_beside_legend(b, w, h, legend_right);
 }
 
 void go_to(Presentation& p, int target, double now) {
@@ -291,6 +311,7 @@ bool presentation_frame(Presentation& p, const PresentFrame& f) {
         }
     }
 
+    ensure_furniture(p, f.fbw, f.fbh);
     // Camera: fitted to the window on entering or when the window changes size.
     Camera target = slide_camera(p, p.current, f.fbw, f.fbh, p.camera);
     if (!p.have_camera || (!p.anim.active && (p.camera.width != f.fbw || p.camera.height != f.fbh))) {
@@ -307,20 +328,13 @@ bool presentation_frame(Presentation& p, const PresentFrame& f) {
 
     auto frame_t0 = std::chrono::steady_clock::now();
     Scene& slide = p.scenes[size_t(p.current)];
-    // Furniture at window scale, larger than print: it is read from across a room.
-    const float k = std::max(1.0f, float(f.fbh) / 1000.0f) * 1.5f;
-    slide.width = f.fbw, slide.height = f.fbh, slide.dpi = 96.0 * k;
+    const float k = furniture_scale(f.fbh);
     // A Projector makes a PROJ context (milliseconds): one per projection, kept.
     auto& projector_ptr = p.projectors[slide.projection == ProjectionKind::Albers ? 0 : 1];
     if (!projector_ptr) projector_ptr = std::make_unique<Projector>(slide.projection);
     const Projector& projector = *projector_ptr;
     bool has_map = !p.extents[size_t(p.current)].empty();  // an error page has no scale
-    // Everything but the scale bar depends on the slide and the window only: laid out once.
-    if (p.furn_slide != p.current || p.furn_w != f.fbw || p.furn_h != f.fbh) {
-        p.furn_cache = layout_furniture(slide, *p.r.atlas, 0, p.date);
-        p.furn_slide = p.current, p.furn_w = f.fbw, p.furn_h = f.fbh;
-    }
-    Furniture furn = p.furn_cache;
+    Furniture furn = p.furn[size_t(p.current)];
     if (has_map) add_scale_bar(slide, *p.r.atlas, ground_metres_per_pixel(p.camera, projector), furn);
     std::vector<std::array<float, 4>> keep_clear;
     for (const Rect& b : {furn.title, furn.legend, furn.scale_bar, furn.north_arrow, furn.source})

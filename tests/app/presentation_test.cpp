@@ -10,6 +10,8 @@
 #include "app/model.hpp"
 #include "app/present_model.hpp"
 #include "data/paths.hpp"
+#include "output/furniture.hpp"
+#include "render/glyph_atlas.hpp"
 #include "scene/basemap.hpp"
 #include "scene/deck.hpp"
 
@@ -44,6 +46,19 @@ TEST_CASE("a transition keeps shared layers opaque and fades the others", "[app]
     CHECK(app::mix_slides(a, b, 1.0).layers[3].opacity == 0.0f);
 }
 
+TEST_CASE("a slide's camera leaves the legend's column to the legend", "[app][present]") {
+    Bounds b;
+    b.add(Vec2{0, 0});
+    b.add(Vec2{1000, 1000});
+    Camera plain = app::fit_beside_legend(b, 1600, 1000, 0);
+    CHECK(map_to_screen(plain, {500, 500}).x == Approx(800));
+    Camera beside = app::fit_beside_legend(b, 1600, 1000, 400);
+    CHECK(map_to_screen(beside, {500, 500}).x == Approx(1000));  // the middle of 400..1600
+    CHECK(map_to_screen(beside, {0, 500}).x >= 400);              // nothing of the extent under the legend
+    Camera wide = app::fit_beside_legend(b, 1600, 1000, 900);     // a legend that wide may overlap
+    CHECK(map_to_screen(wide, {500, 500}).x == Approx(800));
+}
+
 TEST_CASE("smoke: the viewer presents a deck full screen with title, counter and pointer", "[app][present]") {
     REQUIRE(std::system("command -v xvfb-run >/dev/null 2>&1") == 0);
     auto dir = pvtest::temp_dir("app-present");
@@ -68,7 +83,13 @@ TEST_CASE("smoke: the viewer presents a deck full screen with title, counter and
     Deck deck = load_deck((dir / "d.toml").string());
     Scene s = load_slide(deck, 1);
     Projector projector(ProjectionKind::Albers);
-    Camera cam = fit_camera(scene_extent_xy(s, projector), 1600, 1000, 0.02);
+    // Fitted right of the legend, which is laid out as the export lays it out, at 1.5x.
+    s.width = 1600, s.height = 1000, s.dpi = 96 * 1.5;
+    GlyphAtlas atlas;
+    Furniture furn = layout_furniture(s, atlas, 0, "2026-01-01");
+    REQUIRE(furn.legend.w > 0);
+    Camera cam = app::fit_beside_legend(scene_extent_xy(s, projector), 1600, 1000, furn.legend.x + furn.legend.w + 8 * 1.5f);
+    CHECK(map_to_screen(cam, scene_extent_xy(s, projector).center()).x > 800 + furn.legend.w * 0.4);
     const SceneLayer& counties = *s.find("counties");
     bool found = false;
     for (size_t i = 0; i < counties.data->features.size(); ++i) {
