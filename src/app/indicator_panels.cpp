@@ -282,9 +282,12 @@ void targets_window(TargetsPanel& p, bool en) {
             ImGui::Text("%d", x.line);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s:%d", x.plan_file.c_str(), x.line);
             ImGui::TableNextColumn();
-            if (r.province)
-                ImGui::Text("%s → %s (%s)", figure(r.province->value_2020).c_str(), figure(r.province->target_2025).c_str(),
-                            pct(r.province_growth).c_str());
+            if (r.province) {
+                std::string p = figure(r.province->value_2020) + " → " + figure(r.province->target_2025);
+                if (std::isfinite(r.province_growth)) p += " (" + pct(r.province_growth) + ")";
+                if (!r.province->growth.text.empty()) p += (en ? "  plan: " : "  规划：") + r.province->growth.text;
+                ImGui::TextWrapped("%s", p.c_str());
+            }
         }
         ImGui::EndTable();
     }
