@@ -35,7 +35,8 @@ options:
   --deck FILE             export every slide of a deck (see the deck reference below)
   --preset NAME           page size and dpi: a4, a4-landscape, a3, a3-landscape (300 dpi),
                           1080p (1920x1080), 4k (3840x2160 at 192 dpi)
-  --world-file            also write OUT.pgw (world file) and OUT.prj (projection WKT)
+  --world-file            also write OUT.pgw (world file), OUT.prj (projection WKT) and
+                          OUT.png.aux.xml (the CRS where GDAL/QGIS read it for a PNG)
   --size WxH              page size in pixels (overrides the scene and --preset)
   --dpi N                 resolution written to the PNG; scales lines, symbols and text
   --title TEXT            map title (overrides the scene)
