@@ -59,4 +59,15 @@ inline Image load(const std::string& path) {
     return im;
 }
 
+// Dark (text, bar, frame) pixels inside a page rectangle: a furniture box that is really drawn.
+inline int dark_pixels(const Image& im, float x, float y, float w, float h) {
+    int n = 0;
+    for (int py = int(y); py < int(y + h); ++py)
+        for (int px = int(x); px < int(x + w); ++px) {
+            auto p = im.at(px, py);
+            if (p[0] < 90 && p[1] < 90 && p[2] < 90) ++n;
+        }
+    return n;
+}
+
 }  // namespace pvtest

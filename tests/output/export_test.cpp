@@ -211,15 +211,7 @@ TEST_CASE("map furniture is drawn where it is laid out", "[render][furniture]") 
     ExportReport rep = export_png(s, (dir / "f.png").string());
     Image im = pvtest::load((dir / "f.png").string());
     const Furniture& f = rep.furniture;
-    auto dark_pixels = [&](const Rect& r) {
-        int n = 0;
-        for (int y = int(r.y); y < int(r.y + r.h); ++y)
-            for (int x = int(r.x); x < int(r.x + r.w); ++x) {
-                auto p = im.at(x, y);
-                if (p[0] < 90 && p[1] < 90 && p[2] < 90) ++n;
-            }
-        return n;
-    };
+    auto dark_pixels = [&](const Rect& r) { return pvtest::dark_pixels(im, r.x, r.y, r.w, r.h); };
     for (const Rect* r : {&f.title, &f.legend, &f.scale_bar, &f.north_arrow, &f.source}) {
         REQUIRE(r->w > 0);
         CHECK(r->x >= 0);

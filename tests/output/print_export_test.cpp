@@ -40,15 +40,7 @@ bool overlap(const Rect& a, const Rect& b) {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-int dark_pixels(const Image& im, const Rect& r) {
-    int n = 0;
-    for (int y = int(r.y); y < int(r.y + r.h); ++y)
-        for (int x = int(r.x); x < int(r.x + r.w); ++x) {
-            auto p = im.at(x, y);
-            if (p[0] < 90 && p[1] < 90 && p[2] < 90) ++n;
-        }
-    return n;
-}
+int dark_pixels(const Image& im, const Rect& r) { return pvtest::dark_pixels(im, r.x, r.y, r.w, r.h); }
 
 }  // namespace
 
