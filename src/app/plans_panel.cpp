@@ -42,7 +42,7 @@ std::vector<std::string> init_plans_panel(PlansPanel& p, const std::string& plan
     std::vector<std::string> messages;
     p.plans_dir = plans_dir;
     try {
-        p.lib = load_default_layout_library();
+        p.lib = *shared_default_layout_library();  // shared with scene files and slides
     } catch (const std::exception& e) {
         p.load_error = e.what();
         messages.push_back(p.load_error);

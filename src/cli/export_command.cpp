@@ -204,7 +204,7 @@ int run_export_command(int argc, char** argv) {
                 start = end + 1;
             }
             try {
-                add_layouts_to_scene(scene, load_default_layout_library(), refs, Projector(scene.projection));
+                add_layouts_to_scene(scene, *shared_default_layout_library(), refs, Projector(scene.projection));
             } catch (const Error& e) {
                 throw Error(std::string("--layouts: ") + e.what());
             }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "data/error.hpp"
@@ -458,6 +459,29 @@ LayoutLibrary load_layout_library(const std::string& layouts_dir, const std::str
 
 LayoutLibrary load_default_layout_library() {
     return load_layout_library(default_layouts_dir(), maps_dir(), planview_home() + "/data/gazetteer.csv");
+}
+
+std::shared_ptr<const LayoutLibrary> shared_default_layout_library() {
+    namespace fs = std::filesystem;
+    std::vector<std::string> inputs = layout_files_in(default_layouts_dir());
+    inputs.push_back(planview_home() + "/data/gazetteer.csv");
+    std::error_code ec;
+    for (const auto& f : fs::directory_iterator(maps_dir(), ec)) inputs.push_back(f.path().string());
+    std::string stamp;
+    for (const auto& f : inputs) {
+        auto size = fs::file_size(f, ec);
+        auto time = fs::last_write_time(f, ec).time_since_epoch().count();
+        stamp += f + ':' + std::to_string(ec ? 0 : size) + ':' + std::to_string(ec ? 0 : time) + '\n';
+    }
+    static std::mutex mutex;
+    static std::shared_ptr<const LayoutLibrary> cached;
+    static std::string cached_stamp;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!cached || stamp != cached_stamp) {
+        cached = std::make_shared<const LayoutLibrary>(load_default_layout_library());
+        cached_stamp = std::move(stamp);
+    }
+    return cached;
 }
 
 std::vector<LayoutPick> find_layouts(const LayoutLibrary& lib, const std::string& ref) {

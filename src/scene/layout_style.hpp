@@ -8,6 +8,7 @@
 // Also the library of layouts the scene file and the viewer draw from: every data/layouts/*.toml
 // resolved once against the base map, a bad file reported and skipped rather than fatal.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,10 @@ LayoutLibrary load_layout_library(const std::string& layouts_dir, const std::str
                                   const std::string& gazetteer_csv);
 // The defaults under planview_home().
 LayoutLibrary load_default_layout_library();
+// The same, read once per process and shared: resolving every plan (county unions, buffers) takes
+// about a second, and a deck of plan slides would otherwise pay it for every slide. Reread when a
+// layout file, the gazetteer or a base-map file changes (size or modification time).
+std::shared_ptr<const LayoutLibrary> shared_default_layout_library();
 std::string default_layouts_dir();
 
 struct LayoutPick {

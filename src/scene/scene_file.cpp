@@ -557,15 +557,15 @@ Scene load_scene_table(const toml::table& root, const std::string& name, const s
     if (const toml::node* n = root.get("layouts")) {
         std::vector<std::string> refs = r.strings(root, "layouts");
         const toml::array* a = n->as_array();
-        LayoutLibrary lib;
+        std::shared_ptr<const LayoutLibrary> lib;
         try {
-            lib = load_default_layout_library();
+            lib = shared_default_layout_library();
         } catch (const Error& e) {
             fail(name, *n, std::string("cannot load the plan layouts: ") + e.what());
         }
         for (size_t i = 0; i < refs.size(); ++i) {
             try {
-                add_layouts_to_scene(s, lib, {refs[i]}, projector);
+                add_layouts_to_scene(s, *lib, {refs[i]}, projector);
             } catch (const Error& e) {
                 fail(name, *a->get(i), "layouts: '" + refs[i] + "': " + e.what());
             }

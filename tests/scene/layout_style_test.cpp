@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "../test_support.hpp"
@@ -178,4 +179,41 @@ TEST_CASE("scene file: hatch and arrow keys", "[scene]") {
     CHECK(s.find("counties")->hatch.angle == -30);
     CHECK(s.find("counties")->hatch.colour.r == 255);
     CHECK(s.find("rivers")->arrow);
+}
+
+TEST_CASE("the shared layout library is read once and reread when a layout file changes", "[layouts]") {
+    namespace fs = std::filesystem;
+    fs::path home = pvtest::temp_dir("shared-library-home");
+    fs::create_directories(home / "data" / "layouts");
+    fs::create_symlink(fs::path(PLANVIEW_SOURCE_DIR) / "maps", home / "maps");
+    fs::copy_file(fs::path(PLANVIEW_SOURCE_DIR) / "data" / "gazetteer.csv", home / "data" / "gazetteer.csv");
+    fs::path layout = home / "data" / "layouts" / "001_yongji_14th_fyp.toml";
+    fs::copy_file(fs::path(PLANVIEW_SOURCE_DIR) / "data" / "layouts" / "001_yongji_14th_fyp.toml", layout);
+
+    std::string old_home = std::getenv("PLANVIEW_HOME") ? std::getenv("PLANVIEW_HOME") : "";
+    ::setenv("PLANVIEW_HOME", home.c_str(), 1);
+    auto first = shared_default_layout_library();
+    auto again = shared_default_layout_library();
+    CHECK(first.get() == again.get());
+    REQUIRE(first->plans.size() == 1);
+    CHECK(first->plans[0].error.empty());
+
+    // An edit a planner makes while the viewer runs: a broken kind.
+    std::string text;
+    {
+        std::ifstream in(layout, std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    auto at = text.find("kind = \"belt\"");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 13, "kind = \"belts\"");
+    pvtest::write_file(layout, text);
+    auto edited = shared_default_layout_library();
+    CHECK(edited.get() != first.get());
+    REQUIRE(edited->plans.size() == 1);
+    CHECK_THAT(edited->plans[0].error, Catch::Contains("unknown kind 'belts'"));
+    CHECK(first->plans[0].error.empty());  // a holder of the old library keeps it intact
+
+    if (old_home.empty()) ::unsetenv("PLANVIEW_HOME");
+    else ::setenv("PLANVIEW_HOME", old_home.c_str(), 1);
 }
