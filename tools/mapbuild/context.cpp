@@ -1,6 +1,7 @@
 #include "context.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <limits>
@@ -34,6 +35,70 @@ std::unique_ptr<OGRPolygon> box_polygon() {
                                 {kBoxWest, kBoxNorth}, {kBoxWest, kBoxSouth}})
                            .release());
     return p;
+}
+
+bool in_detail_box(double x, double y) {
+    return x >= kDetailWest && x <= kDetailEast && y >= kDetailSouth && y <= kDetailNorth;
+}
+
+// Douglas-Peucker over pts[a..b], keeping both ends; marks the kept vertices.
+void douglas_peucker(const std::vector<pv::Vec2>& pts, size_t a, size_t b, std::vector<char>& keep) {
+    if (b <= a + 1) return;
+    const double dx = pts[b].x - pts[a].x, dy = pts[b].y - pts[a].y, len2 = dx * dx + dy * dy;
+    double worst = -1;
+    size_t at = a;
+    for (size_t i = a + 1; i < b; ++i) {
+        double ex = pts[i].x - pts[a].x, ey = pts[i].y - pts[a].y;
+        if (len2 > 0) {
+            const double t = std::clamp((ex * dx + ey * dy) / len2, 0.0, 1.0);
+            ex -= t * dx, ey -= t * dy;
+        }
+        const double d2 = ex * ex + ey * ey;
+        if (d2 > worst) worst = d2, at = i;
+    }
+    if (worst <= kFarToleranceDeg * kFarToleranceDeg) return;
+    keep[at] = 1;
+    douglas_peucker(pts, a, at, keep);
+    douglas_peucker(pts, at, b, keep);
+}
+
+// Simplifies the runs of vertices outside the detail box; vertices inside it, and the ends,
+// stay where they are.
+void simplify_far(OGRSimpleCurve& c) {
+    const int n = c.getNumPoints();
+    if (n < 3) return;
+    std::vector<pv::Vec2> pts(n);
+    std::vector<char> keep(n, 0);
+    for (int i = 0; i < n; ++i) {
+        pts[i] = {c.getX(i), c.getY(i)};
+        keep[i] = in_detail_box(pts[i].x, pts[i].y);
+    }
+    keep[0] = keep[n - 1] = 1;
+    std::vector<size_t> fixed;
+    for (int i = 0; i < n; ++i)
+        if (keep[i]) fixed.push_back(i);
+    for (size_t k = 0; k + 1 < fixed.size(); ++k) douglas_peucker(pts, fixed[k], fixed[k + 1], keep);
+    Polyline out;
+    for (int i = 0; i < n; ++i)
+        if (keep[i]) out.push_back(pts[i]);
+    c.setNumPoints(0);
+    for (const auto& p : out) c.addPoint(p.x, p.y);
+}
+
+std::unique_ptr<OGRMultiPolygon> simplify_far(const OGRMultiPolygon& m) {
+    // Islets smaller than the tolerance collapse to fewer than 4 points: dropped.
+    OGRMultiPolygon s;
+    for (const auto* poly : m) {
+        auto out = std::make_unique<OGRPolygon>();
+        for (const auto* ring : *poly) {
+            std::unique_ptr<OGRLinearRing> r(ring->clone());
+            simplify_far(*r);
+            if (r->getNumPoints() >= 4) out->addRingDirectly(r.release());
+            else if (ring == poly->getExteriorRing()) break;
+        }
+        if (!out->IsEmpty()) s.addGeometryDirectly(out.release());
+    }
+    return make_valid_polygonal(s);
 }
 
 // Distance (km) from a lon/lat point to a polyline, via its nearest vertex-to-segment foot on
@@ -83,10 +148,14 @@ std::unique_ptr<OGRMultiPolygon> dcw_polygon(const std::string& path) {
 }
 
 std::vector<Neighbour> build_neighbours(const std::string& dir) {
+    // Every DCW region that reaches into the box (CN.QH and CN.JL stop just short of it).
     static const std::vector<std::tuple<std::string, std::string, std::string>> regions = {
-        {"CN.BJ", "北京市", "Beijing"},       {"CN.HA", "河南省", "Henan"},   {"CN.HE", "河北省", "Hebei"},
+        {"CN.AH", "安徽省", "Anhui"},       {"CN.BJ", "北京市", "Beijing"},     {"CN.CQ", "重庆市", "Chongqing"},
+        {"CN.GS", "甘肃省", "Gansu"},       {"CN.HA", "河南省", "Henan"},       {"CN.HB", "湖北省", "Hubei"},
+        {"CN.HE", "河北省", "Hebei"},       {"CN.JS", "江苏省", "Jiangsu"},     {"CN.LN", "辽宁省", "Liaoning"},
         {"CN.NM", "内蒙古自治区", "Inner Mongolia"}, {"CN.NX", "宁夏回族自治区", "Ningxia"},
-        {"CN.SD", "山东省", "Shandong"},      {"CN.SN", "陕西省", "Shaanxi"}, {"CN.TJ", "天津市", "Tianjin"},
+        {"CN.SC", "四川省", "Sichuan"},     {"CN.SD", "山东省", "Shandong"},    {"CN.SH", "上海市", "Shanghai"},
+        {"CN.SN", "陕西省", "Shaanxi"},     {"CN.TJ", "天津市", "Tianjin"},     {"MN", "蒙古国", "Mongolia"},
     };
     auto box = box_polygon();
     std::vector<Neighbour> out;
@@ -99,6 +168,7 @@ std::vector<Neighbour> build_neighbours(const std::string& dir) {
         auto whole = dcw_polygon(path);
         GeomPtr clipped(whole->Intersection(box.get()));
         auto parts = clipped ? polygonal_parts(*clipped) : std::make_unique<OGRMultiPolygon>();
+        parts = simplify_far(*parts);
         round_to_grid(*parts);
         parts = polygonal_parts(*parts);
         if (parts->IsEmpty()) {
@@ -124,6 +194,26 @@ struct RiverSeed {
 constexpr double kSeedReachKm = 4.0;
 const std::vector<RiverSeed>& river_seeds() {
     static const std::vector<RiverSeed> s = {
+        // 黄河, level 1 (major river) from 兰州 round the 河套 loop, down the Shanxi-Shaanxi gorge
+        // and across the plain to the sea in 东营. Other level-1 pieces in the box (short stubs
+        // near 洪泽湖 and 高邮) are not the Yellow River and stay unnamed.
+        {"黄河", 1, {103.829, 36.051}},   // 兰州
+        {"黄河", 1, {105.192, 37.481}},   // 中卫
+        {"黄河", 1, {106.781, 39.598}},   // 乌海
+        {"黄河", 1, {107.022, 40.297}},   // 磴口
+        {"黄河", 1, {109.900, 40.521}},   // 包头
+        {"黄河", 1, {111.099, 40.252}},   // 头道拐, 托克托
+        {"黄河", 1, {111.137, 39.369}},   // 河曲
+        {"黄河", 1, {110.446, 36.151}},   // 壶口
+        {"黄河", 1, {111.205, 34.805}},   // 三门峡
+        {"黄河", 1, {113.637, 34.923}},   // 郑州 (花园口)
+        {"黄河", 1, {116.988, 36.723}},   // 济南
+        {"黄河", 1, {118.567, 37.628}},   // 东营
+        // 长江, level 0 (double-lined river) from 马鞍山 past 南京 to 镇江; the other level-0 piece
+        // (the channels north of 扬州) is not the Yangtze's main course and stays unnamed.
+        {"长江", 0, {118.440, 31.679}},   // 马鞍山
+        {"长江", 0, {118.727, 32.097}},   // 南京
+        {"长江", 0, {119.452, 32.221}},   // 镇江
         // 汾河: upper course from 管涔山 (宁武) past 静乐, then 太原, 介休, 临汾, mouth near 河津.
         {"汾河", 2, {111.992, 38.536}},
         {"汾河", 2, {111.568, 36.181}},
@@ -168,6 +258,36 @@ void name_rivers(std::vector<River>& rivers) {
     }
 }
 
+// GSHHG breaks its lines at bin edges and merge_lines does not rejoin every piece: a level 0/1
+// line whose end lies within kJoinKm of the end of a named line of its level continues that
+// river, and takes its name (repeated until nothing changes). Lines that join no named river
+// stay unnamed rather than guessed.
+constexpr double kJoinKm = 0.5;
+double end_gap_km(const OGRLineString& a, const OGRLineString& b) {
+    double best = std::numeric_limits<double>::max();
+    for (int i : {0, a.getNumPoints() - 1})
+        for (int j : {0, b.getNumPoints() - 1}) {
+            const double lat = (a.getY(i) + b.getY(j)) / 2 * M_PI / 180;
+            const double dx = (a.getX(i) - b.getX(j)) * 111.32 * std::cos(lat), dy = (a.getY(i) - b.getY(j)) * 110.57;
+            best = std::min(best, std::hypot(dx, dy));
+        }
+    return best;
+}
+void continue_names(std::vector<River>& rivers) {
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (auto& r : rivers) {
+            if (r.level > 1 || !r.name.empty()) continue;
+            for (const auto& n : rivers)
+                if (n.level == r.level && !n.name.empty() && end_gap_km(*r.geom, *n.geom) < kJoinKm) {
+                    r.name = n.name;
+                    changed = true;
+                    break;
+                }
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<River> build_rivers(const std::string& dump) {
@@ -179,11 +299,17 @@ std::vector<River> build_rivers(const std::string& dump) {
             River r;
             r.level = level;
             r.geom = line_of(line);
-            // 黄河 is the only double-lined (level 1) river in the box.
-            if (level == 1) r.name = "黄河";
             whole.push_back(std::move(r));
         }
     name_rivers(whole);
+    continue_names(whole);
+    for (const auto& r : whole)
+        if (r.level <= 1 && r.name.empty()) {
+            OGREnvelope e;
+            r.geom->getEnvelope(&e);
+            std::cerr << "  level " << r.level << " river line left unnamed: " << e.MinX << "-" << e.MaxX << "E "
+                      << e.MinY << "-" << e.MaxY << "N, " << r.geom->getNumPoints() << " vertices\n";
+        }
     // GSHHG hands out whole bins, which reach past the box: clip to it, after naming, so that
     // every piece keeps its name. Lines inside the box are left alone (GEOS would split them
     // where they touch themselves).
@@ -194,6 +320,7 @@ std::vector<River> build_rivers(const std::string& dump) {
         r.level = from.level;
         r.name = from.name;
         r.geom.reset(l.clone());
+        simplify_far(*r.geom);
         round_to_grid(*r.geom);
         if (r.geom->getNumPoints() >= 2) out.push_back(std::move(r));
     };

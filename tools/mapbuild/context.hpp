@@ -10,8 +10,16 @@
 
 namespace mapbuild {
 
-// The context box, lon/lat: 108-116.5E, 33.5-41.7N.
-constexpr double kBoxWest = 108.0, kBoxEast = 116.5, kBoxSouth = 33.5, kBoxNorth = 41.7;
+// The context box, lon/lat: 103.5-121.5E, 31.5-43.5N. Wide enough that no page of the whole
+// province, portrait A4 to 16:9 with its legend, shows the box's straight edges: on the Albers
+// plane fitted to Shanxi a 16:9 page spans about 104.9-119.8E and 32.8-42.4N at its corners.
+constexpr double kBoxWest = 103.5, kBoxEast = 121.5, kBoxSouth = 31.5, kBoxNorth = 43.5;
+// Within the detail box (the old, narrower context box round Shanxi, which city-level pages
+// zoom into) neighbours and rivers keep every source vertex; beyond it, where only
+// province-wide pages show them, runs of vertices are simplified to kFarToleranceDeg (about
+// 150 m: a fifth of a pixel on a 4k page of the province) to keep the files small.
+constexpr double kDetailWest = 108.0, kDetailEast = 116.5, kDetailSouth = 33.5, kDetailNorth = 41.7;
+constexpr double kFarToleranceDeg = 0.0015;
 
 struct GmtSegment {
     std::string header;  // text after '>'
