@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -126,11 +127,14 @@ OGRGeometryUniquePtr valid(const OGRGeometry& g) {
     return OGRGeometryUniquePtr(g.IsValid() ? g.clone() : g.MakeValid());
 }
 
+// The context box of tools/mapbuild/context.hpp, lon/lat.
+constexpr double kWest = 103.5, kEast = 121.5, kSouth = 31.5, kNorth = 43.5;
+
 bool inside_box(const OGRGeometry& g) {
     OGREnvelope e;
     g.getEnvelope(&e);
     const double eps = 1e-6;
-    return e.MinX >= 108.0 - eps && e.MaxX <= 116.5 + eps && e.MinY >= 33.5 - eps && e.MaxY <= 41.7 + eps;
+    return e.MinX >= kWest - eps && e.MaxX <= kEast + eps && e.MinY >= kSouth - eps && e.MaxY <= kNorth + eps;
 }
 
 std::string slurp(const std::string& file) {
@@ -280,13 +284,22 @@ TEST_CASE("context layers: present, named and inside the context box", "[basemap
     }
     std::set<std::string> neighbours;
     for (const auto& n : load("neighbours.geojson")) neighbours.insert(n.text.at("code"));
-    for (const char* k : {"CN.HE", "CN.HA", "CN.SN", "CN.NM"}) CHECK(neighbours.count(k) == 1);
+    for (const char* k : {"CN.HE", "CN.HA", "CN.SN", "CN.NM", "CN.GS", "CN.HB", "CN.AH", "CN.JS", "CN.LN", "MN"})
+        CHECK(neighbours.count(k) == 1);
 
     std::map<std::string, int> rivers;
     for (const auto& r : load("rivers.geojson")) {
         rivers[r.text.at("name")]++;
         CHECK(r.type.at("level") == OFTInteger);
-        if (r.num.at("level") == 1) CHECK(r.text.at("name") == "黄河");
+        // Levels 0 and 1 are named by seeds and by joining, never by level alone: the box now
+        // holds the 长江 and stubs of other rivers too (unnamed rather than mislabelled).
+        const std::string name = r.text.at("name");
+        if (r.num.at("level") == 1) CHECK((name == "黄河" || name.empty()));
+        if (r.num.at("level") == 0) CHECK((name == "长江" || name.empty()));
+        OGREnvelope e;
+        r.geom->getEnvelope(&e);
+        if (r.num.at("level") == 1 && e.MinX >= 108.0 && e.MaxX <= 116.5 && e.MinY >= 33.5 && e.MaxY <= 41.7)
+            CHECK(name == "黄河");
     }
     for (const char* name : {"黄河", "汾河", "桑干河", "滹沱河", "沁河", "漳河"}) {
         INFO(name);
@@ -296,6 +309,32 @@ TEST_CASE("context layers: present, named and inside the context box", "[basemap
     std::set<std::string> ranges;
     for (const auto& r : load("ranges.geojson")) ranges.insert(r.text.at("name"));
     for (const char* name : {"太行山", "吕梁山", "中条山"}) CHECK(ranges.count(name) == 1);
+}
+
+TEST_CASE("neighbours fill the context box beyond Shanxi, out to its four edges", "[basemap]") {
+    const auto neighbours = load("neighbours.geojson");
+    OGREnvelope all;
+    for (const auto& n : neighbours) {
+        OGREnvelope e;
+        n.geom->getEnvelope(&e);
+        all.Merge(e);
+    }
+    // Land reaches every edge of the box (the sea does not count: the east edge is met in 辽宁).
+    CHECK(all.MinX == Approx(kWest).margin(1e-6));
+    CHECK(all.MaxX == Approx(kEast).margin(1e-6));
+    CHECK(all.MinY == Approx(kSouth).margin(1e-6));
+    CHECK(all.MaxY == Approx(kNorth).margin(1e-6));
+    // Points beyond the old 108-116.5E box, left and right of Shanxi on a 16:9 page.
+    for (auto [lon, lat, code] : {std::tuple{106.0, 37.0, "CN.NX"}, std::tuple{119.0, 36.0, "CN.SD"},
+                                  std::tuple{105.0, 34.0, "CN.GS"}, std::tuple{114.0, 32.0, "CN.HA"},
+                                  std::tuple{110.0, 42.5, "CN.NM"}}) {
+        INFO(lon << "E " << lat << "N");
+        OGRPoint pt(lon, lat);
+        std::string hit;
+        for (const auto& n : neighbours)
+            if (valid(*n.geom)->Contains(&pt)) hit = n.text.at("code");
+        CHECK(hit == code);
+    }
 }
 
 TEST_CASE("lakes: 运城盐湖 lies in 盐湖区 and has about its real size", "[basemap]") {
