@@ -11,8 +11,11 @@
 namespace mapbuild {
 
 // The context box, lon/lat: 103.5-121.5E, 31.5-43.5N. Wide enough that no page of the whole
-// province, portrait A4 to 16:9 with its legend, shows the box's straight edges: on the Albers
-// plane fitted to Shanxi a 16:9 page spans about 104.9-119.8E and 32.8-42.4N at its corners.
+// province, portrait A4 to 16:9 (legend over the map), shows the box's straight edges: on the
+// Albers plane fitted to Shanxi the page presets span at most 104.2-119.8E and 34.1-41.2N
+// (measured from the exports' world files; tests/output/context_box_test.cpp checks it with
+// half a degree to spare). The latitude margin is wider for viewer windows taller than the
+// province; DCW's CN.QH (to 103.06E) and CN.JL (from 121.63E) stop just short of the box.
 constexpr double kBoxWest = 103.5, kBoxEast = 121.5, kBoxSouth = 31.5, kBoxNorth = 43.5;
 // Within the detail box (the old, narrower context box round Shanxi, which city-level pages
 // zoom into) neighbours and rivers keep every source vertex; beyond it, where only
