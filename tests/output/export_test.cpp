@@ -68,8 +68,10 @@ TEST_CASE("default map: named counties have their fill, outside has the backgrou
                 counties.feature_fill[size_t(&county(s, "平遥县") - counties.data->features.data())]);
     // Shaanxi, west of the Yellow River: the neighbours' fill, not any county tint.
     CHECK(near(pixel_at_map(im, rep.camera, projector.forward(Vec2{109.6, 36.6})), s.find("neighbours")->fill));
-    // West of the context box (108E) there is no data at all: background.
-    CHECK(near(pixel_at_map(im, rep.camera, projector.forward(Vec2{107.9, 37.5})), s.background, 0));
+    // West of the old context box (108E) the neighbours go on: no clip edge there any more.
+    CHECK(near(pixel_at_map(im, rep.camera, projector.forward(Vec2{107.9, 37.5})), s.find("neighbours")->fill));
+    // Where there is no land (渤海, off 天津) there is no data at all: background.
+    CHECK(near(pixel_at_map(im, rep.camera, projector.forward(Vec2{117.9, 38.8})), s.background, 0));
 }
 
 TEST_CASE("default map: the province border is drawn bold and dark", "[render]") {
