@@ -1,7 +1,9 @@
 #include "scene/basemap.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
+#include <mutex>
 
 #include "data/error.hpp"
 #include "data/vector_source.hpp"
@@ -15,12 +17,35 @@ const std::map<std::string, Rgba> kPrefectureTint = {
     {"140400", {214, 228, 240, 255}}, {"140500", {244, 236, 200, 255}}, {"140600", {212, 234, 228, 255}},
     {"140700", {232, 222, 242, 255}}, {"140800", {246, 214, 210, 255}}, {"140900", {226, 238, 220, 255}},
     {"141000", {240, 228, 212, 255}}, {"141100", {218, 226, 236, 255}}};
+
+// Base layers read once per file and projection and shared: a deck re-reads the same eight files
+// for every slide otherwise (about 0.25 s a slide). Scenes never edit shared data in place:
+// reproject_scene copies before projecting.
+std::shared_ptr<Layer> read_base_layer(const std::string& path, const Projector& projector) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    auto time = ec ? 0 : fs::last_write_time(path, ec).time_since_epoch().count();
+    const std::string stamp = std::to_string(ec ? 0 : size) + ':' + std::to_string(ec ? 0 : time);
+    const std::string key = path + '\n' + projector.definition() + '\n' + stamp;
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<Layer>> cache;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (auto it = cache.find(key); it != cache.end()) return it->second;
+    }
+    auto layer = std::make_shared<Layer>(read_vector_layer(path, "", projector));
+    std::lock_guard<std::mutex> lock(mutex);
+    // The file changed: forget its older readings, in every projection.
+    std::erase_if(cache, [&](const auto& kv) { return kv.first.starts_with(path + '\n') && !kv.first.ends_with('\n' + stamp); });
+    return cache.emplace(key, std::move(layer)).first->second;
+}
 }  // namespace
 
 SceneLayer base_layer(const std::string& maps_dir, const std::string& id, const Projector& projector) {
     SceneLayer l;
     l.id = id;
-    l.data = std::make_shared<Layer>(read_vector_layer(maps_dir + "/" + id + ".geojson", "", projector));
+    l.data = read_base_layer(maps_dir + "/" + id + ".geojson", projector);
     const Rgba water{118, 170, 214, 255};
     if (id == "neighbours") {
         l.title = "邻省";

@@ -1,6 +1,7 @@
 #include "scene/scene.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace pv {
@@ -47,9 +48,18 @@ Bounds scene_extent_xy(const Scene& s, const Projector& projector) {
 }
 
 void reproject_scene(Scene& s, const Projector& projector) {
-    std::set<Layer*> done;
-    for (auto& l : s.layers)
-        if (l.data && done.insert(l.data.get()).second) project_layer(*l.data, projector);
+    // Layer data may be shared with other scenes (the base map is read once per process): project
+    // a copy, and keep layers that shared data sharing the copy.
+    std::map<const Layer*, std::shared_ptr<Layer>> projected;
+    for (auto& l : s.layers) {
+        if (!l.data) continue;
+        auto& copy = projected[l.data.get()];
+        if (!copy) {
+            copy = std::make_shared<Layer>(*l.data);
+            project_layer(*copy, projector);
+        }
+        l.data = copy;
+    }
 }
 
 }  // namespace pv
