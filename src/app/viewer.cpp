@@ -32,6 +32,7 @@
 #include "render/glyph_atlas.hpp"
 #include "render/renderer.hpp"
 #include "scene/basemap.hpp"
+#include "scene/scene_file.hpp"
 
 namespace pv {
 
@@ -179,9 +180,34 @@ void toast(AppState& st, double now, std::string text, bool error) {
     st.toasts.push_back({std::move(text), now + (error ? 10.0 : 4.0), error});
 }
 
-// Opens any GDAL vector file as a new layer styled by its geometry kind; errors become toasts.
+// A scene file's own layers (an indicator map, a heat map, plan layouts) join the map, each at
+// its place in that scene's order relative to the base layers both share.
+void open_scene(AppState& st, Renderer& r, const Projector& projector, const std::string& path, double now) {
+    Scene loaded = load_scene_file(path);
+    if (loaded.projection != st.scene.projection) reproject_scene(loaded, projector);
+    size_t added = 0;
+    for (size_t i = 0; i < loaded.layers.size(); ++i) {
+        SceneLayer& l = loaded.layers[i];
+        if (st.scene.find(l.id)) continue;  // a base layer the viewer already shows
+        auto at = st.scene.layers.end();
+        for (size_t j = i + 1; j < loaded.layers.size() && at == st.scene.layers.end(); ++j)
+            at = std::find_if(st.scene.layers.begin(), st.scene.layers.end(),
+                              [&](const SceneLayer& x) { return x.id == loaded.layers[j].id; });
+        upload_layer(r, l, st.tolerance);
+        st.scene.layers.insert(at, std::move(l));
+        ++added;
+    }
+    st.font_dirty = true;
+    std::printf("opened scene: %s (%zu layers)\n", path.c_str(), added);
+    toast(st, now, std::string(tr(Str::OpenButton, st.english)) + ": " + (loaded.title.empty() ? path : loaded.title) + " (" +
+                       std::to_string(added) + ")", false);
+}
+
+// Opens any GDAL vector file as a new layer styled by its geometry kind, or a scene file's layers;
+// errors become toasts.
 void open_layer(AppState& st, Renderer& r, const Projector& projector, const std::string& path, double now) {
     try {
+        if (std::filesystem::path(path).extension() == ".toml") return open_scene(st, r, projector, path, now);
         SceneLayer l;
         l.data = std::make_shared<Layer>(read_vector_layer(path, "", projector));
         l.id = "file:" + std::to_string(++st.opened) + ":" + path;
@@ -206,6 +232,7 @@ void open_layer(AppState& st, Renderer& r, const Projector& projector, const std
                            std::to_string(l.data->features.size()) + ")", false);
         st.scene.layers.push_back(std::move(l));
     } catch (const std::exception& e) {
+        st.font_dirty = true;        // the message may hold characters the UI font lacks
         std::string why = e.what();  // pv::Error usually names the file already
         toast(st, now, std::string(tr(Str::CannotOpen, st.english)) + " " + (why.rfind(path, 0) == 0 ? why : path + ": " + why),
               true);
@@ -502,7 +529,9 @@ int run_viewer(int argc, char** argv) {
             if (st.font_dirty) {  // rebuild the glyph ranges with the new layer's names (between frames)
                 ImGui_ImplOpenGL3_DestroyFontsTexture();
                 io.Fonts->Clear();
-                load_ui_font(st.scene, st.font_px, app::plans_panel_text(st.plans));
+                std::string shown = app::plans_panel_text(st.plans);
+                for (const auto& t : st.toasts) shown += t.text;  // a scene's title, a file name
+                load_ui_font(st.scene, st.font_px, shown);
                 ImGui_ImplOpenGL3_CreateFontsTexture();
                 st.font_dirty = false;
             }

@@ -261,3 +261,36 @@ TEST_CASE("wheel zoom: steps during an animation add up, about the cursor, withi
     Camera out = app::zoom_target(home, home, cursor, 1e-6, 10, 4000);
     CHECK(out.scale == Approx(4000));
 }
+
+TEST_CASE("smoke: a scene file opened in the viewer adds its layers in their place; a broken one is reported", "[app]") {
+    REQUIRE(std::system("command -v xvfb-run >/dev/null 2>&1") == 0);
+    auto dir = pvtest::temp_dir("app-open-scene");
+    pvtest::write_file(dir / "zone.geojson",
+                       R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"测试区"},)"
+                       R"("geometry":{"type":"Polygon","coordinates":[[[112.2,38.9],[113.2,38.9],[113.2,39.6],[112.2,39.6],[112.2,38.9]]]}}]})");
+    // Under the prefecture borders, as an indicator map is: the borders must stay on top.
+    pvtest::write_file(dir / "zone.toml",
+                       "title = \"测试场景\"\n[[layer]]\nid = \"zone\"\nsource = \"zone.geojson\"\ntype = \"fill\"\n"
+                       "fill = \"#1f3fd0\"\nbelow = \"prefectures\"\n");
+    pvtest::write_file(dir / "broken.toml", "title = \"x\"\n[[layer]]\nid = \"a\"\ntype = \"nonsense\"\n");
+    auto png = dir / "open.png";
+    std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' '" + std::string(PLANVIEW_BINARY) + "' --frames 4 --screenshot '" +
+                      png.string() + "' '" + (dir / "zone.toml").string() + "' '" + (dir / "broken.toml").string() + "' > '" +
+                      (dir / "log.txt").string() + "' 2>&1";
+    int rc = std::system(cmd.c_str());
+    std::ifstream logf(dir / "log.txt");
+    std::string log((std::istreambuf_iterator<char>(logf)), {});
+    INFO(log);
+    REQUIRE(rc == 0);
+    CHECK(log.find("opened scene: " + (dir / "zone.toml").string() + " (1 layers)") != std::string::npos);
+    CHECK(log.find("broken.toml:2:1: layer 'a' has no source") != std::string::npos);  // file:line:column
+    PngInfo info;
+    auto px = read_png(png.string(), info);
+    const Projector& projector = base().projector;
+    Scene scene = default_scene(maps_dir(), projector);
+    Camera cam = fit_camera(scene_extent_xy(scene, projector), 1600, 1000, 0.03);
+    Vec2 s = map_to_screen(cam, projector.forward({112.45, 39.05}));
+    const uint8_t* p = &px[(size_t(s.y) * 1600 + size_t(s.x)) * 4];
+    INFO(int(p[0]) << "," << int(p[1]) << "," << int(p[2]));
+    CHECK(p[2] > p[0] + 80);  // the scene's blue fill
+}
