@@ -13,21 +13,6 @@ namespace pv::app {
 
 // ---- Geometry ------------------------------------------------------------------------------
 
-// Even-odd point in polygon over every ring of a flat polygon geometry (projected coords).
-inline bool point_in_rings(const Geometry& g, Vec2 p) {
-    bool inside = false;
-    for (size_t r = 0; r < g.part_count(); ++r) {
-        size_t b = g.part_begin(r), e = g.part_end(r);
-        if (e - b < 3) continue;
-        for (size_t i = b, j = e - 1; i < e; j = i++) {
-            const Vec2& a = g.points[i];
-            const Vec2& c = g.points[j];
-            if ((a.y > p.y) != (c.y > p.y) && p.x < (c.x - a.x) * (p.y - a.y) / (c.y - a.y) + a.x) inside = !inside;
-        }
-    }
-    return inside;
-}
-
 inline double ring_signed_area(const Geometry& g, size_t r) {
     size_t b = g.part_begin(r), e = g.part_end(r);
     double s = 0;
@@ -49,7 +34,7 @@ inline double even_odd_area(const Geometry& g) {
             one.kind = GeomKind::Polygon;
             one.points.assign(g.points.begin() + g.part_begin(o), g.points.begin() + g.part_end(o));
             one.part_starts = {0};
-            if (point_in_rings(one, probe)) ++depth;
+            if (point_in_polygon(one, probe)) ++depth;
         }
         total += (depth % 2 == 0 ? 1 : -1) * std::abs(ring_signed_area(g, r));
     }
@@ -69,7 +54,7 @@ inline int hit_test(const Layer& l, const std::vector<Bounds>& boxes, const Came
     Vec2 m = screen_to_map(cam, screen);
     for (size_t i = l.features.size(); i-- > 0;) {  // topmost (last drawn) first
         if (i < boxes.size() && !boxes[i].contains(m)) continue;
-        if (l.features[i].xy.kind == GeomKind::Polygon && point_in_rings(l.features[i].xy, m)) return int(i);
+        if (l.features[i].xy.kind == GeomKind::Polygon && point_in_polygon(l.features[i].xy, m)) return int(i);
     }
     return -1;
 }

@@ -164,7 +164,7 @@ inline std::optional<ElementHit> pick_layout_element(const Scene& scene, const C
                         for (size_t i = g.part_begin(k); i + 1 < g.part_end(k) && !hit; ++i)
                             hit = segment_distance(m, g.points[i], g.points[i + 1]) / cam.scale <= r;
                 } else {
-                    hit = g.kind == GeomKind::Polygon && point_in_rings(g, m);
+                    hit = g.kind == GeomKind::Polygon && point_in_polygon(g, m);
                 }
                 if (hit) return ElementHit{key, size_t(std::stoul(l.data->text(*f, "element")))};
             }

@@ -67,4 +67,17 @@ size_t Layer::vertex_count() const {
     return n;
 }
 
+bool point_in_polygon(const Geometry& g, Vec2 p) {
+    bool inside = false;
+    for (size_t r = 0; r < g.part_count(); ++r) {
+        size_t b = g.part_begin(r), e = g.part_end(r);
+        if (e - b < 3) continue;
+        for (size_t i = b, j = e - 1; i < e; j = i++) {
+            const Vec2 &u = g.points[i], &v = g.points[j];
+            if ((u.y > p.y) != (v.y > p.y) && p.x < (v.x - u.x) * (p.y - u.y) / (v.y - u.y) + u.x) inside = !inside;
+        }
+    }
+    return inside;
+}
+
 }  // namespace pv

@@ -61,6 +61,10 @@ struct Geometry {
     }
 };
 
+// Even-odd point in polygon over every ring of a flat polygon geometry (holes and parts alike),
+// in whichever coordinates the points are.
+bool point_in_polygon(const Geometry& g, Vec2 p);
+
 using Value = std::variant<std::monostate, int64_t, double, std::string>;
 
 std::string value_to_string(const Value& v);

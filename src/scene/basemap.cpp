@@ -1,11 +1,11 @@
 #include "scene/basemap.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <mutex>
 
 #include "data/error.hpp"
+#include "data/paths.hpp"
 #include "data/vector_source.hpp"
 
 namespace pv {
@@ -22,11 +22,7 @@ const std::map<std::string, Rgba> kPrefectureTint = {
 // for every slide otherwise (about 0.25 s a slide). Scenes never edit shared data in place:
 // reproject_scene copies before projecting.
 std::shared_ptr<Layer> read_base_layer(const std::string& path, const Projector& projector) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    auto size = fs::file_size(path, ec);
-    auto time = ec ? 0 : fs::last_write_time(path, ec).time_since_epoch().count();
-    const std::string stamp = std::to_string(ec ? 0 : size) + ':' + std::to_string(ec ? 0 : time);
+    const std::string stamp = file_stamp(path);
     const std::string key = path + '\n' + projector.definition() + '\n' + stamp;
     static std::mutex mutex;
     static std::map<std::string, std::shared_ptr<Layer>> cache;

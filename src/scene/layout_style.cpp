@@ -215,19 +215,6 @@ Geometry point_geometry(Vec2 p) {
     return g;
 }
 
-// Even-odd point in polygon over every ring.
-bool inside(const Geometry& g, Vec2 p) {
-    if (g.kind != GeomKind::Polygon) return false;
-    bool in = false;
-    for (size_t r = 0; r < g.part_count(); ++r) {
-        size_t b = g.part_begin(r), e = g.part_end(r);
-        for (size_t i = b, j = e - 1; i < e; j = i++) {
-            const Vec2 &u = g.points[i], &v = g.points[j];
-            if ((u.y > p.y) != (v.y > p.y) && p.x < (v.x - u.x) * (p.y - u.y) / (v.y - u.y) + u.x) in = !in;
-        }
-    }
-    return in;
-}
 
 std::string label_text(const LayoutElement& e) { return e.name.empty() ? e.role : e.name; }
 
@@ -268,7 +255,7 @@ std::vector<SceneLayer> style_layout(const Layout& layout, const std::string& ke
         double kx = std::cos(a) / std::cos(e.anchor.y * 3.14159265358979 / 180), ky = std::sin(a);
         for (int tries = 0; tries < 6; ++tries, r *= 0.6) {  // stay inside the county
             Vec2 p{e.anchor.x + r * kx, e.anchor.y + r * ky};
-            if (inside(e.geo, p)) return p;
+            if (e.geo.kind == GeomKind::Polygon && point_in_polygon(e.geo, p)) return p;
         }
         return e.anchor;
     };
@@ -468,11 +455,7 @@ std::shared_ptr<const LayoutLibrary> shared_default_layout_library() {
     std::error_code ec;
     for (const auto& f : fs::directory_iterator(maps_dir(), ec)) inputs.push_back(f.path().string());
     std::string stamp;
-    for (const auto& f : inputs) {
-        auto size = fs::file_size(f, ec);
-        auto time = fs::last_write_time(f, ec).time_since_epoch().count();
-        stamp += f + ':' + std::to_string(ec ? 0 : size) + ':' + std::to_string(ec ? 0 : time) + '\n';
-    }
+    for (const auto& f : inputs) stamp += f + ':' + file_stamp(f) + '\n';
     static std::mutex mutex;
     static std::shared_ptr<const LayoutLibrary> cached;
     static std::string cached_stamp;

@@ -2,6 +2,8 @@
 // the real app under Xvfb.
 #include <catch2/catch.hpp>
 
+#include <array>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -51,6 +53,41 @@ int find_county(const std::string& name) {
     return -1;
 }
 
+
+// Runs the real viewer under Xvfb at 1600x1000 for a few frames with `args`, keeping a screenshot.
+struct ViewerRun {
+    int status = -1;
+    std::string log;
+    std::vector<uint8_t> px;  // RGBA of the screenshot
+};
+ViewerRun run_viewer(const std::filesystem::path& dir, const std::string& args) {
+    auto png = dir / "viewer.png";
+    std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' '" + std::string(PLANVIEW_BINARY) + "' --frames 4 --screenshot '" +
+                      png.string() + "' " + args + " > '" + (dir / "log.txt").string() + "' 2>&1";
+    ViewerRun run;
+    run.status = std::system(cmd.c_str());
+    std::ifstream logf(dir / "log.txt");
+    run.log.assign(std::istreambuf_iterator<char>(logf), {});
+    PngInfo info;
+    if (std::filesystem::exists(png)) run.px = read_png(png.string(), info);
+    return run;
+}
+
+// The screenshot pixel at a lon/lat, with the viewer's opening camera (the default map fitted).
+std::array<int, 3> viewer_pixel(const ViewerRun& run, double lon, double lat) {
+    const Projector& projector = base().projector;
+    Scene scene = default_scene(maps_dir(), projector);
+    Camera cam = fit_camera(scene_extent_xy(scene, projector), 1600, 1000, 0.03);
+    Vec2 s = map_to_screen(cam, projector.forward({lon, lat}));
+    const uint8_t* p = &run.px.at((size_t(s.y) * 1600 + size_t(s.x)) * 4);
+    return {p[0], p[1], p[2]};
+}
+
+// A square over northern Shanxi (away from the panels), as a GeoJSON polygon layer.
+const char* kZoneGeojson =
+    R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"测试区"},)"
+    R"("geometry":{"type":"Polygon","coordinates":[[[112.2,38.9],[113.2,38.9],[113.2,39.6],[112.2,39.6],[112.2,38.9]]]}}]})";
+
 }  // namespace
 
 TEST_CASE("search: substring on names, prefix on codes, counties and prefectures", "[app]") {
@@ -97,9 +134,9 @@ TEST_CASE("even-odd area: holes subtract, county areas are plausible", "[app]") 
     g.points = {{0, 0}, {10, 0}, {10, 10}, {0, 10}, {2, 2}, {2, 4}, {4, 4}, {4, 2}, {20, 0}, {21, 0}, {21, 1}, {20, 1}};
     g.part_starts = {0, 4, 8};
     CHECK(app::even_odd_area(g) == Approx(100 - 4 + 1));
-    CHECK(app::point_in_rings(g, {1, 1}));
-    CHECK_FALSE(app::point_in_rings(g, {3, 3}));  // in the hole
-    CHECK(app::point_in_rings(g, {20.5, 0.5}));
+    CHECK(point_in_polygon(g, {1, 1}));
+    CHECK_FALSE(point_in_polygon(g, {3, 3}));  // in the hole
+    CHECK(point_in_polygon(g, {20.5, 0.5}));
     // 永济市 is about 1,220 km²; the whole province about 156,700 km².
     const Layer& l = base().counties;
     CHECK(app::even_odd_area(l.features[size_t(find_county("永济市"))].xy) / 1e6 == Approx(1200).margin(150));
@@ -193,7 +230,7 @@ TEST_CASE("smoke: the real viewer under Xvfb draws counties in their fill colour
         int inside = 0, match = 0;
         for (int y = int(s0.y); y <= int(s1.y); y += 2)
             for (int x = int(s0.x); x <= int(s1.x); x += 2) {
-                if (!app::point_in_rings(g, screen_to_map(cam, {x + 0.5, y + 0.5}))) continue;
+                if (!point_in_polygon(g, screen_to_map(cam, {x + 0.5, y + 0.5}))) continue;
                 ++inside;
                 const uint8_t* p = &px[(size_t(y) * 1600 + size_t(x)) * 4];
                 if (std::abs(p[0] - want.r) <= 6 && std::abs(p[1] - want.g) <= 6 && std::abs(p[2] - want.b) <= 6) ++match;
@@ -206,31 +243,16 @@ TEST_CASE("smoke: the real viewer under Xvfb draws counties in their fill colour
 TEST_CASE("smoke: files on the command line open as layers, drawn in the viewer", "[app]") {
     REQUIRE(std::system("command -v xvfb-run >/dev/null 2>&1") == 0);
     auto dir = pvtest::temp_dir("app-open");
-    // A square over northern Shanxi (away from the panels), as a GeoJSON polygon layer.
-    pvtest::write_file(dir / "zone.geojson",
-                       R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"测试区"},)"
-                       R"("geometry":{"type":"Polygon","coordinates":[[[112.2,38.9],[113.2,38.9],[113.2,39.6],[112.2,39.6],[112.2,38.9]]]}}]})");
+    pvtest::write_file(dir / "zone.geojson", kZoneGeojson);
     pvtest::write_file(dir / "broken.geojson", "{ not json");
-    auto png = dir / "open.png";
-    std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' '" + std::string(PLANVIEW_BINARY) + "' --frames 4 --screenshot '" +
-                      png.string() + "' --drop '" + (dir / "zone.geojson").string() + "' '" + (dir / "broken.geojson").string() +
-                      "' > '" + (dir / "log.txt").string() + "' 2>&1";
-    int rc = std::system(cmd.c_str());
-    std::ifstream logf(dir / "log.txt");
-    std::string log((std::istreambuf_iterator<char>(logf)), {});
-    INFO(log);
-    REQUIRE(rc == 0);
-    CHECK(log.find("opened: " + (dir / "zone.geojson").string() + " (1 features)") != std::string::npos);
-    CHECK(log.find("cannot open " + (dir / "broken.geojson").string()) != std::string::npos);
-    PngInfo info;
-    auto px = read_png(png.string(), info);
+    ViewerRun run = run_viewer(dir, "--drop '" + (dir / "zone.geojson").string() + "' '" + (dir / "broken.geojson").string() + "'");
+    INFO(run.log);
+    REQUIRE(run.status == 0);
+    CHECK(run.log.find("opened: " + (dir / "zone.geojson").string() + " (1 features)") != std::string::npos);
+    CHECK(run.log.find("cannot open " + (dir / "broken.geojson").string()) != std::string::npos);
     // The middle of the square is tinted red (the first opened layer's colour at 35 %).
-    const Projector& projector = base().projector;
-    Scene scene = default_scene(maps_dir(), projector);
-    Camera cam = fit_camera(scene_extent_xy(scene, projector), 1600, 1000, 0.03);
-    Vec2 s = map_to_screen(cam, projector.forward({112.45, 39.05}));
-    const uint8_t* p = &px[(size_t(s.y) * 1600 + size_t(s.x)) * 4];
-    INFO(int(p[0]) << "," << int(p[1]) << "," << int(p[2]));
+    auto p = viewer_pixel(run, 112.45, 39.05);
+    INFO(p[0] << "," << p[1] << "," << p[2]);
     CHECK(p[0] > p[1] + 30);
     CHECK(p[0] > p[2] + 30);
 }
@@ -265,32 +287,18 @@ TEST_CASE("wheel zoom: steps during an animation add up, about the cursor, withi
 TEST_CASE("smoke: a scene file opened in the viewer adds its layers in their place; a broken one is reported", "[app]") {
     REQUIRE(std::system("command -v xvfb-run >/dev/null 2>&1") == 0);
     auto dir = pvtest::temp_dir("app-open-scene");
-    pvtest::write_file(dir / "zone.geojson",
-                       R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"测试区"},)"
-                       R"("geometry":{"type":"Polygon","coordinates":[[[112.2,38.9],[113.2,38.9],[113.2,39.6],[112.2,39.6],[112.2,38.9]]]}}]})");
+    pvtest::write_file(dir / "zone.geojson", kZoneGeojson);
     // Under the prefecture borders, as an indicator map is: the borders must stay on top.
     pvtest::write_file(dir / "zone.toml",
                        "title = \"测试场景\"\n[[layer]]\nid = \"zone\"\nsource = \"zone.geojson\"\ntype = \"fill\"\n"
                        "fill = \"#1f3fd0\"\nbelow = \"prefectures\"\n");
     pvtest::write_file(dir / "broken.toml", "title = \"x\"\n[[layer]]\nid = \"a\"\ntype = \"nonsense\"\n");
-    auto png = dir / "open.png";
-    std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' '" + std::string(PLANVIEW_BINARY) + "' --frames 4 --screenshot '" +
-                      png.string() + "' '" + (dir / "zone.toml").string() + "' '" + (dir / "broken.toml").string() + "' > '" +
-                      (dir / "log.txt").string() + "' 2>&1";
-    int rc = std::system(cmd.c_str());
-    std::ifstream logf(dir / "log.txt");
-    std::string log((std::istreambuf_iterator<char>(logf)), {});
-    INFO(log);
-    REQUIRE(rc == 0);
-    CHECK(log.find("opened scene: " + (dir / "zone.toml").string() + " (1 layers)") != std::string::npos);
-    CHECK(log.find("broken.toml:2:1: layer 'a' has no source") != std::string::npos);  // file:line:column
-    PngInfo info;
-    auto px = read_png(png.string(), info);
-    const Projector& projector = base().projector;
-    Scene scene = default_scene(maps_dir(), projector);
-    Camera cam = fit_camera(scene_extent_xy(scene, projector), 1600, 1000, 0.03);
-    Vec2 s = map_to_screen(cam, projector.forward({112.45, 39.05}));
-    const uint8_t* p = &px[(size_t(s.y) * 1600 + size_t(s.x)) * 4];
-    INFO(int(p[0]) << "," << int(p[1]) << "," << int(p[2]));
+    ViewerRun run = run_viewer(dir, "'" + (dir / "zone.toml").string() + "' '" + (dir / "broken.toml").string() + "'");
+    INFO(run.log);
+    REQUIRE(run.status == 0);
+    CHECK(run.log.find("opened scene: " + (dir / "zone.toml").string() + " (1 layers)") != std::string::npos);
+    CHECK(run.log.find("broken.toml:2:1: layer 'a' has no source") != std::string::npos);  // file:line:column
+    auto p = viewer_pixel(run, 112.45, 39.05);
+    INFO(p[0] << "," << p[1] << "," << p[2]);
     CHECK(p[2] > p[0] + 80);  // the scene's blue fill
 }

@@ -32,19 +32,7 @@ void write(const fs::path& p, const std::string& text) {
     o << text;
 }
 
-// Even-odd point in polygon over all rings.
-bool contains(const Geometry& g, Vec2 p) {
-    if (g.kind != GeomKind::Polygon) return false;
-    bool in = false;
-    for (size_t k = 0; k < g.part_count(); ++k) {
-        size_t a = g.part_begin(k), b = g.part_end(k);
-        for (size_t i = a, j = b - 1; i < b; j = i++) {
-            const Vec2 &u = g.points[i], &v = g.points[j];
-            if ((u.y > p.y) != (v.y > p.y) && p.x < (v.x - u.x) * (p.y - u.y) / (v.y - u.y) + u.x) in = !in;
-        }
-    }
-    return in;
-}
+bool contains(const Geometry& g, Vec2 p) { return g.kind == GeomKind::Polygon && point_in_polygon(g, p); }
 
 // A small base map and gazetteer: two counties of 运城, two 城区, a combined feature, one river...
 fs::path fixture_maps() {
